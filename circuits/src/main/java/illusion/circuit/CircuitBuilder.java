@@ -1,0 +1,792 @@
+package illusion.circuit;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
+import it.unimi.dsi.fastutil.bytes.ByteArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds a {@link Circuit} gate by gate, in topological order by construction: a gate can only read
+ * nodes that already exist.
+ *
+ * <h2>Literals</h2>
+ *
+ * Every method that makes a node returns a <em>literal</em> (see {@link Literals}): a node id
+ * {@code n ≥ 0}, or its complement {@code ~n}. Every method accepts literals. {@link #negate}
+ * complements a literal for free; AND, OR and MAJ store complemented fan-ins as such (a threshold
+ * gate with weights ±1). Where a positive node is needed (a NOT gate's fan-in, a sum term, an
+ * output) a complemented literal {@code ~n} is materialized as the gate {@code not(n)}.
+ *
+ * <h2>Structural hashing and simplification</h2>
+ *
+ * Building a gate with the same kind, the same multiset of fan-ins and the same θ twice returns the
+ * same literal; likewise for sums (same base, same terms). Before hashing, fan-ins are normalized:
+ *
+ * <ul>
+ *   <li>AND/OR: literals sorted, duplicates dropped, constants folded, {@code x ∧ ¬x = 0}, {@code x
+ *       ∨ ¬x = 1}, a fan-in that is a NOT gate read as the complemented literal of its input; zero
+ *       literals give a constant, one literal is returned as is;
+ *   <li>NOT: {@code not(~x) = x}, {@code not(not(x)) = x}, constants folded;
+ *   <li>MAJ: literals sorted (duplicates kept: a multiset), pairs {@code x, ¬x} cancelled (which
+ *       preserves strict majority), NOT gates read through; MAJ of one literal is that literal;
+ *   <li>sums: terms sorted by node, equal nodes merged (weights added), zero weights dropped; an
+ *       empty extension is its base;
+ *   <li>thresholds: {@code [s ≥ θ]} and {@code [s ≤ θ]} that hold (fail) for every value in
+ *       {@code [sumMin, sumMax]} are the constant 1 (0).
+ * </ul>
+ *
+ * The hash tables are open-addressing arrays of {@code long} slots (a 32-bit content hash beside
+ * the node id), verified against the stored arrays, so no object is allocated per gate. A builder
+ * is not thread-safe; {@link #build} may be called repeatedly (each call copies the current state).
+ *
+ * <pre>{@code
+ * CircuitBuilder b = new CircuitBuilder();
+ * int x = b.input("x[0]"), y = b.input("x[1]"), z = b.input("x[2]");
+ * CircuitBuilder.Sum s = b.sum(new long[] {1, 2, 4}, new int[] {x, y, z});
+ * Circuit c = b.output("ge3", b.atLeast(s, 3)).output("xy", b.and(x, CircuitBuilder.negate(y))).build();
+ * }</pre>
+ */
+public final class CircuitBuilder {
+  /** Node ids stay below this, so that a literal's node and sign pack into one int. */
+  private static final int MAX_NODES = (1 << 30) - 1;
+
+  private static final long EMPTY = 0L;
+
+  /**
+   * A handle to a weighted sum made by {@link #sum} or {@link #extend}; valid only with the builder
+   * that made it. Its {@link #index} is the sum's number in the built circuit.
+   */
+  public static final class Sum {
+    private final CircuitBuilder owner;
+    private final int index;
+
+    private Sum(CircuitBuilder owner, int index) {
+      this.owner = owner;
+      this.index = index;
+    }
+
+    /** The sum's number in the built {@link Circuit} (see {@link Circuit#sumBase}). */
+    public int index() {
+      return index;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Sum && ((Sum) o).owner == owner && ((Sum) o).index == index;
+    }
+
+    @Override
+    public int hashCode() {
+      return index;
+    }
+
+    @Override
+    public String toString() {
+      return "Sum#" + index;
+    }
+  }
+
+  // nodes
+  private final ByteArrayList kinds = new ByteArrayList();
+  private final IntArrayList starts = new IntArrayList();
+  private final IntArrayList data = new IntArrayList();
+  private final int[] constants = {-1, -1};
+
+  // names
+  private final IntArrayList inputNodes = new IntArrayList();
+  private final List<String> inputNames = new ArrayList<>();
+  private final IntArrayList outputNodes = new IntArrayList();
+  private final List<String> outputNames = new ArrayList<>();
+  private final Object2IntOpenHashMap<String> names = new Object2IntOpenHashMap<>();
+
+  // sums
+  private final IntArrayList sumBase = new IntArrayList();
+  private final IntArrayList sumStarts = new IntArrayList();
+  private final IntArrayList termNodes = new IntArrayList();
+  private final ExactLongs termWeights = new ExactLongs(16);
+  private final ExactLongs sumMin = new ExactLongs(16);
+  private final ExactLongs sumMax = new ExactLongs(16);
+  private final LongArrayList sumFlatTerms = new LongArrayList();
+
+  // threshold gates
+  private final IntArrayList thresholdSums = new IntArrayList();
+  private final ExactLongs thresholdThetas = new ExactLongs(16);
+  private final BooleanArrayList thresholdAtMost = new BooleanArrayList();
+
+  // hash tables: slot = (hash32 << 32) | (id + 1), 0 = empty
+  private long[] nodeTable = new long[1 << 10];
+  private int nodeTableSize;
+  private long[] sumTable = new long[1 << 6];
+  private int sumTableSize;
+
+  private int[] scratch = new int[16];
+
+  /** An empty builder. */
+  public CircuitBuilder() {
+    starts.add(0);
+    sumStarts.add(0);
+  }
+
+  /** The complement of a literal (free: no gate is made). Same as {@link Literals#negate}. */
+  public static int negate(int literal) {
+    return ~literal;
+  }
+
+  /** The number of nodes made so far. */
+  public int nodeCount() {
+    return kinds.size();
+  }
+
+  /** The number of sums made so far. */
+  public int sumCount() {
+    return sumBase.size();
+  }
+
+  // ---- inputs, constants, outputs ----
+
+  /**
+   * A new input named {@code name}. Names are non-empty, contain no whitespace or control characters,
+   * and are distinct among all inputs and outputs (e.g. {@code x[3][17]}).
+   */
+  public int input(String name) {
+    claimName(name, "input");
+    int node = addNode(Circuit.K_INPUT);
+    inputNodes.add(node);
+    inputNames.add(name);
+    return node;
+  }
+
+  /** The constant node for {@code value} (made once). */
+  public int constant(boolean value) {
+    int v = value ? 1 : 0;
+    if (constants[v] < 0) {
+      constants[v] = addNode(value ? Circuit.K_CONST1 : Circuit.K_CONST0);
+    }
+    return constants[v];
+  }
+
+  /**
+   * Names {@code literal} as an output. A complemented literal {@code ~n} is materialized as {@code
+   * not(n)}. Outputs keep the order in which they are added.
+   */
+  public CircuitBuilder output(String name, int literal) {
+    checkLiteral(literal);
+    claimName(name, "output");
+    outputNodes.add(node(literal));
+    outputNames.add(name);
+    return this;
+  }
+
+  private void claimName(String name, String what) {
+    Objects.requireNonNull(name, what + " name");
+    checkArgument(!name.isEmpty(), "%s name must not be empty", what);
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      checkArgument(
+          !Character.isWhitespace(ch) && !Character.isISOControl(ch),
+          "%s name must not contain whitespace or control characters: \"%s\"",
+          what,
+          name);
+    }
+    checkArgument(!names.containsKey(name), "duplicate name: %s", name);
+    names.put(name, names.size());
+  }
+
+  // ---- unit-weight gates ----
+
+  /** {@code a ∧ b}. */
+  public int and(int a, int b) {
+    int[] s = scratch(2);
+    s[0] = a;
+    s[1] = b;
+    return andOr(Circuit.K_AND, s, 2);
+  }
+
+  /** The conjunction of {@code literals}; the constant 1 for none. */
+  public int and(int... literals) {
+    int[] s = scratch(literals.length);
+    System.arraycopy(literals, 0, s, 0, literals.length);
+    return andOr(Circuit.K_AND, s, literals.length);
+  }
+
+  /** {@code a ∨ b}. */
+  public int or(int a, int b) {
+    int[] s = scratch(2);
+    s[0] = a;
+    s[1] = b;
+    return andOr(Circuit.K_OR, s, 2);
+  }
+
+  /** The disjunction of {@code literals}; the constant 0 for none. */
+  public int or(int... literals) {
+    int[] s = scratch(literals.length);
+    System.arraycopy(literals, 0, s, 0, literals.length);
+    return andOr(Circuit.K_OR, s, literals.length);
+  }
+
+  /**
+   * A NOT gate over {@code literal}, as a positive node id (unlike {@link #negate}, which is free).
+   * {@code not(~x) == x}, {@code not(not(x)) == x}, and constants fold.
+   */
+  public int not(int literal) {
+    checkLiteral(literal);
+    if (literal < 0) {
+      return ~literal;
+    }
+    byte k = kinds.getByte(literal);
+    if (k == Circuit.K_CONST0 || k == Circuit.K_CONST1) {
+      return constant(k == Circuit.K_CONST0);
+    }
+    if (k == Circuit.K_NOT) {
+      return data.getInt(starts.getInt(literal));
+    }
+    int[] s = scratch(1);
+    s[0] = literal;
+    return findOrAddUnit(Circuit.K_NOT, s, 1);
+  }
+
+  /**
+   * Strict majority of {@code literals} (a multiset, at least one): {@code [Σ l_i ≥ ⌊k/2⌋ + 1]}.
+   */
+  public int maj(int... literals) {
+    checkArgument(literals.length >= 1, "maj needs at least one literal");
+    int n = literals.length;
+    int[] s = scratch(n);
+    for (int i = 0; i < n; i++) {
+      s[i] = encode(readThroughNot(literals[i]));
+    }
+    sort(s, n);
+    // cancel complementary pairs x, ¬x: they add exactly 1 and lower ⌊k/2⌋+1 by exactly 1
+    int w = 0;
+    int i = 0;
+    while (i < n) {
+      int node = s[i] >>> 1;
+      int j = i;
+      while (j < n && (s[j] >>> 1) == node) {
+        j++;
+      }
+      int neg = 0;
+      for (int t = i; t < j; t++) {
+        neg += s[t] & 1;
+      }
+      int pos = (j - i) - neg;
+      int cancel = Math.min(pos, neg);
+      for (int t = 0; t < pos - cancel; t++) {
+        s[w++] = node << 1;
+      }
+      for (int t = 0; t < neg - cancel; t++) {
+        s[w++] = (node << 1) | 1;
+      }
+      i = j;
+    }
+    if (w == 0) {
+      return constant(false);
+    }
+    if (w == 1) {
+      return decode(s[0]);
+    }
+    for (int t = 0; t < w; t++) {
+      s[t] = decode(s[t]);
+    }
+    return findOrAddUnit(Circuit.K_MAJ, s, w);
+  }
+
+  private int andOr(byte kind, int[] s, int n) {
+    boolean isAnd = kind == Circuit.K_AND;
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      int l = readThroughNot(s[i]);
+      byte k = kinds.getByte(l ^ (l >> 31));
+      if (k == Circuit.K_CONST0 || k == Circuit.K_CONST1) {
+        boolean v = (k == Circuit.K_CONST1) ^ (l < 0);
+        if (v != isAnd) {
+          return constant(v); // absorbing constant
+        }
+        continue;
+      }
+      s[m++] = encode(l);
+    }
+    sort(s, m);
+    int w = 0;
+    for (int i = 0; i < m; i++) {
+      int e = s[i];
+      if (w > 0) {
+        int prev = s[w - 1];
+        if (e == prev) {
+          continue;
+        }
+        if ((e ^ 1) == prev) {
+          return constant(!isAnd); // x ∧ ¬x = 0, x ∨ ¬x = 1
+        }
+      }
+      s[w++] = e;
+    }
+    if (w == 0) {
+      return constant(isAnd);
+    }
+    if (w == 1) {
+      return decode(s[0]);
+    }
+    for (int i = 0; i < w; i++) {
+      s[i] = decode(s[i]);
+    }
+    return findOrAddUnit(kind, s, w);
+  }
+
+  /** Validates a literal and reads a NOT gate as the complement of its input. */
+  private int readThroughNot(int literal) {
+    checkLiteral(literal);
+    int node = literal ^ (literal >> 31);
+    if (kinds.getByte(node) == Circuit.K_NOT) {
+      int in = data.getInt(starts.getInt(node));
+      return literal < 0 ? in : ~in;
+    }
+    return literal;
+  }
+
+  private static int encode(int literal) {
+    return literal < 0 ? (~literal << 1) | 1 : literal << 1;
+  }
+
+  private static int decode(int e) {
+    return (e & 1) != 0 ? ~(e >>> 1) : e >>> 1;
+  }
+
+  private static void sort(int[] a, int n) {
+    if (n <= 16) {
+      for (int i = 1; i < n; i++) {
+        int v = a[i];
+        int j = i - 1;
+        while (j >= 0 && a[j] > v) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = v;
+      }
+    } else {
+      Arrays.sort(a, 0, n);
+    }
+  }
+
+  private int[] scratch(int n) {
+    if (scratch.length < n) {
+      scratch = new int[Math.max(n, scratch.length * 2)];
+    }
+    return scratch;
+  }
+
+  // ---- general threshold gates and sums ----
+
+  /** {@code [Σ w_i l_i ≥ θ]}: shorthand for {@code atLeast(sum(weights, literals), theta)}. */
+  public int threshold(long[] weights, int[] literals, long theta) {
+    return atLeast(sum(weights, literals), theta);
+  }
+
+  /** {@code [Σ w_i l_i ≥ θ]} with weights and θ of any size. */
+  public int threshold(BigInteger[] weights, int[] literals, BigInteger theta) {
+    return atLeast(sum(weights, literals), theta);
+  }
+
+  /** The sum {@code Σ w_i l_i} (complemented literals are materialized as NOT gates). */
+  public Sum sum(long[] weights, int[] literals) {
+    return addSum(-1, weights, null, literals);
+  }
+
+  /** The sum {@code Σ w_i l_i} with weights of any size. */
+  public Sum sum(BigInteger[] weights, int[] literals) {
+    return addSum(-1, null, weights, literals);
+  }
+
+  /** The sum {@code base + Σ w_i l_i}; stores only the new terms (prefix sums). */
+  public Sum extend(Sum base, long[] weights, int[] literals) {
+    return addSum(checkSum(base), weights, null, literals);
+  }
+
+  /** The sum {@code base + Σ w_i l_i} with weights of any size. */
+  public Sum extend(Sum base, BigInteger[] weights, int[] literals) {
+    return addSum(checkSum(base), null, weights, literals);
+  }
+
+  /** The gate {@code [sum ≥ θ]}. */
+  public int atLeast(Sum sum, long theta) {
+    return addThreshold(checkSum(sum), theta, null, false);
+  }
+
+  /** The gate {@code [sum ≥ θ]} with θ of any size. */
+  public int atLeast(Sum sum, BigInteger theta) {
+    return addThreshold(checkSum(sum), 0, theta, false);
+  }
+
+  /** The gate {@code [sum ≤ θ]}. */
+  public int atMost(Sum sum, long theta) {
+    return addThreshold(checkSum(sum), theta, null, true);
+  }
+
+  /** The gate {@code [sum ≤ θ]} with θ of any size. */
+  public int atMost(Sum sum, BigInteger theta) {
+    return addThreshold(checkSum(sum), 0, theta, true);
+  }
+
+  private int checkSum(Sum sum) {
+    Objects.requireNonNull(sum, "sum");
+    checkArgument(sum.owner == this, "%s was made by another builder", sum);
+    return sum.index;
+  }
+
+  private Sum addSum(int base, long[] lw, BigInteger[] bw, int[] literals) {
+    Objects.requireNonNull(literals, "literals");
+    int n = literals.length;
+    checkArgument(
+        (lw != null ? lw.length : Objects.requireNonNull(bw, "weights").length) == n,
+        "%s weights for %s literals",
+        lw != null ? lw.length : bw.length,
+        n);
+    // materialize complemented literals, then sort terms by node
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      checkLiteral(literals[i]);
+      if (bw != null) {
+        Objects.requireNonNull(bw[i], "weight");
+      }
+      int node = literals[i] < 0 ? not(~literals[i]) : literals[i];
+      keys[i] = ((long) node << 32) | i;
+    }
+    Arrays.sort(keys);
+    int[] nodes = new int[n];
+    long[] w = new long[n];
+    BigInteger[] big = null; // non-null entries override w
+    int m = 0;
+    for (int i = 0; i < n; ) {
+      int node = (int) (keys[i] >>> 32);
+      long acc = 0;
+      BigInteger accBig = null;
+      for (; i < n && (int) (keys[i] >>> 32) == node; i++) {
+        int src = (int) keys[i];
+        if (lw != null && accBig == null) {
+          long r = acc + lw[src];
+          if (((acc ^ r) & (lw[src] ^ r)) < 0) {
+            accBig = BigInteger.valueOf(acc).add(BigInteger.valueOf(lw[src]));
+          } else {
+            acc = r;
+          }
+        } else {
+          BigInteger x = lw != null ? BigInteger.valueOf(lw[src]) : bw[src];
+          accBig = (accBig != null ? accBig : BigInteger.valueOf(acc)).add(x);
+        }
+      }
+      if (accBig != null && accBig.bitLength() < 64) {
+        acc = accBig.longValue();
+        accBig = null;
+      }
+      if (accBig == null && acc == 0) {
+        continue;
+      }
+      nodes[m] = node;
+      w[m] = acc;
+      if (accBig != null) {
+        if (big == null) {
+          big = new BigInteger[n];
+        }
+        big[m] = accBig;
+      }
+      m++;
+    }
+    if (m == 0 && base >= 0) {
+      return new Sum(this, base);
+    }
+    // hash
+    long h = mix(base + 0x51ED270B2L);
+    for (int i = 0; i < m; i++) {
+      h = h * 0x9E3779B97F4A7C15L + nodes[i];
+      h = h * 0x9E3779B97F4A7C15L + (big != null && big[i] != null ? big[i].hashCode() : w[i]);
+    }
+    int frag = (int) (mix(h) >>> 32);
+    int mask = sumTable.length - 1;
+    int pos = frag & mask;
+    for (long slot; (slot = sumTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
+      if ((int) (slot >>> 32) == frag) {
+        int id = (int) slot - 1;
+        if (sameSum(id, base, nodes, w, big, m)) {
+          return new Sum(this, id);
+        }
+      }
+    }
+    int id = sumBase.size();
+    sumBase.add(base);
+    long flat = base >= 0 ? sumFlatTerms.getLong(base) : 0;
+    for (int i = 0; i < m; i++) {
+      termNodes.add(nodes[i]);
+      if (big != null && big[i] != null) {
+        termWeights.add(big[i]);
+      } else {
+        termWeights.add(w[i]);
+      }
+    }
+    addBounds(base, w, big, m);
+    sumStarts.add(termNodes.size());
+    sumFlatTerms.add(flat + m);
+    sumTable[pos] = ((long) frag << 32) | (id + 1);
+    if (++sumTableSize * 2 > sumTable.length) {
+      sumTable = grow(sumTable);
+    }
+    return new Sum(this, id);
+  }
+
+  /** Appends [min, max] of a new sum: its base's bounds plus its negative / positive weights. */
+  private void addBounds(int base, long[] w, BigInteger[] big, int m) {
+    if (big == null && (base < 0 || (sumMin.isLong(base) && sumMax.isLong(base)))) {
+      long min = base >= 0 ? sumMin.getLong(base) : 0;
+      long max = base >= 0 ? sumMax.getLong(base) : 0;
+      int i = 0;
+      for (; i < m; i++) {
+        long wi = w[i];
+        long prev = wi > 0 ? max : min;
+        long r = prev + wi;
+        if (((prev ^ r) & (wi ^ r)) < 0) {
+          break; // overflow: redo exactly
+        }
+        if (wi > 0) {
+          max = r;
+        } else {
+          min = r;
+        }
+      }
+      if (i == m) {
+        sumMin.add(min);
+        sumMax.add(max);
+        return;
+      }
+    }
+    BigInteger min = base >= 0 ? sumMin.get(base) : BigInteger.ZERO;
+    BigInteger max = base >= 0 ? sumMax.get(base) : BigInteger.ZERO;
+    for (int i = 0; i < m; i++) {
+      BigInteger wi = big != null && big[i] != null ? big[i] : BigInteger.valueOf(w[i]);
+      if (wi.signum() > 0) {
+        max = max.add(wi);
+      } else {
+        min = min.add(wi);
+      }
+    }
+    sumMin.add(min);
+    sumMax.add(max);
+  }
+
+  private boolean sameSum(int id, int base, int[] nodes, long[] w, BigInteger[] big, int m) {
+    if (sumBase.getInt(id) != base) {
+      return false;
+    }
+    int from = sumStarts.getInt(id);
+    if (sumStarts.getInt(id + 1) - from != m) {
+      return false;
+    }
+    for (int i = 0; i < m; i++) {
+      if (termNodes.getInt(from + i) != nodes[i]) {
+        return false;
+      }
+      BigInteger b = big != null ? big[i] : null;
+      if (b == null
+          ? !termWeights.isLong(from + i) || termWeights.getLong(from + i) != w[i]
+          : termWeights.isLong(from + i) || !termWeights.get(from + i).equals(b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int addThreshold(int sum, long thetaL, BigInteger thetaB, boolean atMost) {
+    if (thetaB != null && thetaB.bitLength() < 64) {
+      thetaL = thetaB.longValue();
+      thetaB = null;
+    }
+    // fold thresholds that are constant over [min, max]
+    int cmpMin;
+    int cmpMax;
+    if (thetaB == null && sumMin.isLong(sum) && sumMax.isLong(sum)) {
+      cmpMin = Long.compare(thetaL, sumMin.getLong(sum));
+      cmpMax = Long.compare(thetaL, sumMax.getLong(sum));
+    } else {
+      BigInteger t = thetaB != null ? thetaB : BigInteger.valueOf(thetaL);
+      cmpMin = t.compareTo(sumMin.get(sum));
+      cmpMax = t.compareTo(sumMax.get(sum));
+    }
+    if (!atMost) {
+      if (cmpMin <= 0) {
+        return constant(true);
+      }
+      if (cmpMax > 0) {
+        return constant(false);
+      }
+    } else {
+      if (cmpMax >= 0) {
+        return constant(true);
+      }
+      if (cmpMin < 0) {
+        return constant(false);
+      }
+    }
+    long h = mix(sum * 31L + (atMost ? 7 : 3));
+    h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
+    int frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32);
+    int mask = nodeTable.length - 1;
+    int pos = frag & mask;
+    for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
+      if ((int) (slot >>> 32) == frag) {
+        int id = (int) slot - 1;
+        if (kinds.getByte(id) == Circuit.K_THRESHOLD) {
+          int t = data.getInt(starts.getInt(id));
+          if (thresholdSums.getInt(t) == sum
+              && thresholdAtMost.getBoolean(t) == atMost
+              && (thetaB == null
+                  ? thresholdThetas.isLong(t) && thresholdThetas.getLong(t) == thetaL
+                  : !thresholdThetas.isLong(t) && thresholdThetas.get(t).equals(thetaB))) {
+            return id;
+          }
+        }
+      }
+    }
+    int t = thresholdSums.size();
+    thresholdSums.add(sum);
+    if (thetaB != null) {
+      thresholdThetas.add(thetaB);
+    } else {
+      thresholdThetas.add(thetaL);
+    }
+    thresholdAtMost.add(atMost);
+    int id = addNode(Circuit.K_THRESHOLD);
+    data.add(t);
+    starts.set(id + 1, data.size());
+    insertNode(pos, frag, id);
+    return id;
+  }
+
+  // ---- node storage and hashing ----
+
+  private int addNode(byte kind) {
+    int id = kinds.size();
+    checkArgument(id < MAX_NODES, "circuit too large: at most %s nodes", MAX_NODES);
+    kinds.add(kind);
+    starts.add(data.size());
+    return id;
+  }
+
+  /** Finds or adds a gate of a unit-weight kind with the given normalized literal fan-ins. */
+  private int findOrAddUnit(byte kind, int[] lits, int n) {
+    long h = kind * 0x2545F4914F6CDD1DL;
+    for (int i = 0; i < n; i++) {
+      h = (h + lits[i]) * 0x9E3779B97F4A7C15L;
+    }
+    int frag = (int) (mix(h) >>> 32);
+    int mask = nodeTable.length - 1;
+    int pos = frag & mask;
+    int[] d = data.elements();
+    int[] st = starts.elements();
+    byte[] ks = kinds.elements();
+    for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
+      if ((int) (slot >>> 32) == frag) {
+        int id = (int) slot - 1;
+        if (ks[id] == kind && st[id + 1] - st[id] == n) {
+          int from = st[id];
+          int i = 0;
+          while (i < n && d[from + i] == lits[i]) {
+            i++;
+          }
+          if (i == n) {
+            return id;
+          }
+        }
+      }
+    }
+    int id = addNode(kind);
+    for (int i = 0; i < n; i++) {
+      data.add(lits[i]);
+    }
+    starts.set(id + 1, data.size());
+    insertNode(pos, frag, id);
+    return id;
+  }
+
+  private void insertNode(int pos, int frag, int id) {
+    nodeTable[pos] = ((long) frag << 32) | (id + 1);
+    if (++nodeTableSize * 2 > nodeTable.length) {
+      nodeTable = grow(nodeTable);
+    }
+  }
+
+  private static long[] grow(long[] table) {
+    long[] t = new long[table.length * 2];
+    int mask = t.length - 1;
+    for (long slot : table) {
+      if (slot != EMPTY) {
+        int pos = (int) (slot >>> 32) & mask;
+        while (t[pos] != EMPTY) {
+          pos = (pos + 1) & mask;
+        }
+        t[pos] = slot;
+      }
+    }
+    return t;
+  }
+
+  /** The murmur3 64-bit finalizer. */
+  private static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  private void checkLiteral(int literal) {
+    int node = literal ^ (literal >> 31);
+    if (node >= kinds.size()) {
+      throw new IllegalArgumentException(
+          "literal "
+              + literal
+              + " refers to node "
+              + node
+              + ", but only "
+              + kinds.size()
+              + " nodes exist");
+    }
+  }
+
+  /** The positive node for {@code literal}: itself, or {@code not(n)} for {@code ~n}. */
+  private int node(int literal) {
+    return literal < 0 ? not(~literal) : literal;
+  }
+
+  // ---- build ----
+
+  /** The circuit built so far. The builder stays usable. */
+  public Circuit build() {
+    int n = kinds.size();
+    int sums = sumBase.size();
+    return new Circuit(
+        kinds.toByteArray(),
+        Arrays.copyOf(starts.elements(), n + 1),
+        data.toIntArray(),
+        inputNodes.toIntArray(),
+        inputNames.toArray(new String[0]),
+        outputNodes.toIntArray(),
+        outputNames.toArray(new String[0]),
+        sumBase.toIntArray(),
+        Arrays.copyOf(sumStarts.elements(), sums + 1),
+        termNodes.toIntArray(),
+        termWeights.frozen(),
+        sumMin.frozen(),
+        sumMax.frozen(),
+        sumFlatTerms.toLongArray(),
+        thresholdSums.toIntArray(),
+        thresholdThetas.frozen(),
+        thresholdAtMost.toBooleanArray());
+  }
+}
