@@ -449,15 +449,27 @@ public final class CircuitBuilder {
         "%s weights for %s literals",
         lw != null ? lw.length : bw.length,
         n);
-    // materialize complemented literals, then sort terms by node
+    // materialize complemented literals (in node order, so that the result does not depend on
+    // the order of the terms), then sort terms by node
     long[] keys = new long[n];
+    int negated = 0;
     for (int i = 0; i < n; i++) {
       checkLiteral(literals[i]);
       if (bw != null) {
         Objects.requireNonNull(bw[i], "weight");
       }
-      int node = literals[i] < 0 ? not(~literals[i]) : literals[i];
-      keys[i] = ((long) node << 32) | i;
+      if (literals[i] < 0) {
+        keys[negated++] = ((long) ~literals[i] << 32) | i;
+      }
+    }
+    Arrays.sort(keys, 0, negated);
+    int[] nodeOf = literals.clone();
+    for (int j = 0; j < negated; j++) {
+      int i = (int) keys[j];
+      nodeOf[i] = not(~literals[i]);
+    }
+    for (int i = 0; i < n; i++) {
+      keys[i] = ((long) nodeOf[i] << 32) | i;
     }
     Arrays.sort(keys);
     int[] nodes = new int[n];
@@ -592,9 +604,7 @@ public final class CircuitBuilder {
         return false;
       }
       BigInteger b = big != null ? big[i] : null;
-      if (b == null
-          ? !termWeights.isLong(from + i) || termWeights.getLong(from + i) != w[i]
-          : termWeights.isLong(from + i) || !termWeights.get(from + i).equals(b)) {
+      if (b == null ? !termWeights.equalsAt(from + i, w[i]) : !termWeights.equalsAt(from + i, b)) {
         return false;
       }
     }
@@ -645,8 +655,8 @@ public final class CircuitBuilder {
           if (thresholdSums.getInt(t) == sum
               && thresholdAtMost.getBoolean(t) == atMost
               && (thetaB == null
-                  ? thresholdThetas.isLong(t) && thresholdThetas.getLong(t) == thetaL
-                  : !thresholdThetas.isLong(t) && thresholdThetas.get(t).equals(thetaB))) {
+                  ? thresholdThetas.equalsAt(t, thetaL)
+                  : thresholdThetas.equalsAt(t, thetaB))) {
             return id;
           }
         }

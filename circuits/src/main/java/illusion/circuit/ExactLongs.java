@@ -72,6 +72,16 @@ final class ExactLongs {
     return v != BIG ? BigInteger.valueOf(v) : big.get(i);
   }
 
+  /** Whether entry i equals {@code v}. */
+  boolean equalsAt(int i, long v) {
+    return values[i] == v && (v != BIG || big.get(i).equals(LONG_MIN));
+  }
+
+  /** Whether entry i equals {@code v}. */
+  boolean equalsAt(int i, BigInteger v) {
+    return v.bitLength() < 64 ? equalsAt(i, v.longValue()) : values[i] == BIG && big.get(i).equals(v);
+  }
+
   /** Bit length of |entry i| (0 for zero). */
   int absBitLength(int i) {
     long v = values[i];

@@ -16,57 +16,46 @@ public final class RandomCircuits {
   /** One recorded builder call. */
   private static final class Op {
     final String kind; // input, const, and, or, not, maj, sum, atLeast, atMost
-    final int[] args; // indices of earlier values, complemented as ~i
+    final int[] args; // indices of earlier value ops, complemented as ~i
     final BigInteger[] weights;
     final int base; // sum ops: earlier sum op index or -1; threshold ops: the sum op index
     final BigInteger theta;
-    final boolean value;
+    final boolean flag; // const: the value; sum, atLeast, atMost: use the long overload
 
-    Op(String kind, int[] args, BigInteger[] weights, int base, BigInteger theta, boolean value) {
+    Op(String kind, int[] args, BigInteger[] weights, int base, BigInteger theta, boolean flag) {
       this.kind = kind;
       this.args = args;
       this.weights = weights;
       this.base = base;
       this.theta = theta;
-      this.value = value;
+      this.flag = flag;
     }
   }
 
   private final List<Op> ops = new ArrayList<>();
-  /** For value ops: the literal the builder returned; for sum ops: the sum's index. */
-  private final List<Integer> results = new ArrayList<>();
   private final List<Integer> valueOps = new ArrayList<>(); // op indices that yield a boolean
   private final List<Integer> sumOps = new ArrayList<>();
   private final List<Integer> outputs = new ArrayList<>(); // arg (value op index, maybe ~)
   private final Circuit circuit;
-  private final int inputs;
 
   private RandomCircuits(long seed, int maxInputs, int maxOps, boolean bigWeights) {
     SplittableRandom r = new SplittableRandom(seed);
-    CircuitBuilder b = new CircuitBuilder();
-    List<CircuitBuilder.Sum> sums = new ArrayList<>();
-    inputs = 1 + r.nextInt(maxInputs);
+    int inputs = 1 + r.nextInt(maxInputs);
     for (int i = 0; i < inputs; i++) {
-      record(new Op("input", new int[0], null, -1, null, false), b.input("x[" + i + "]"), true);
+      addValue(new Op("input", new int[0], null, -1, null, false));
     }
     int n = 1 + r.nextInt(maxOps);
     for (int step = 0; step < n; step++) {
       int choice = r.nextInt(10);
       if (choice == 0) {
-        boolean v = r.nextBoolean();
-        record(new Op("const", new int[0], null, -1, null, v), b.constant(v), true);
+        addValue(new Op("const", new int[0], null, -1, null, r.nextBoolean()));
       } else if (choice <= 2) {
-        int[] args = args(r, 1 + r.nextInt(4));
         String kind = r.nextBoolean() ? "and" : "or";
-        int[] lits = literals(args);
-        int lit = kind.equals("and") ? b.and(lits) : b.or(lits);
-        record(new Op(kind, args, null, -1, null, false), lit, true);
+        addValue(new Op(kind, args(r, 1 + r.nextInt(4)), null, -1, null, false));
       } else if (choice == 3) {
-        int[] args = args(r, 1);
-        record(new Op("not", args, null, -1, null, false), b.not(literals(args)[0]), true);
+        addValue(new Op("not", args(r, 1), null, -1, null, false));
       } else if (choice == 4) {
-        int[] args = args(r, 1 + r.nextInt(6));
-        record(new Op("maj", args, null, -1, null, false), b.maj(literals(args)), true);
+        addValue(new Op("maj", args(r, 1 + r.nextInt(6)), null, -1, null, false));
       } else if (choice <= 6) {
         int k = r.nextInt(5);
         int[] args = args(r, k);
@@ -75,18 +64,8 @@ public final class RandomCircuits {
           w[i] = weight(r, bigWeights);
         }
         int base = !sumOps.isEmpty() && r.nextInt(3) > 0 ? sumOps.get(r.nextInt(sumOps.size())) : -1;
-        CircuitBuilder.Sum s;
-        boolean small = allSmall(w) && r.nextBoolean();
-        if (base < 0) {
-          s = small ? b.sum(longs(w), literals(args)) : b.sum(w, literals(args));
-        } else {
-          CircuitBuilder.Sum bs = sums.get(sumOps.indexOf(base));
-          s = small ? b.extend(bs, longs(w), literals(args)) : b.extend(bs, w, literals(args));
-        }
-        ops.add(new Op("sum", args, w, base, null, false));
-        results.add(s.index());
+        ops.add(new Op("sum", args, w, base, null, allSmall(w) && r.nextBoolean()));
         sumOps.add(ops.size() - 1);
-        sums.add(s);
       } else if (!sumOps.isEmpty()) {
         int sumOp = sumOps.get(r.nextInt(sumOps.size()));
         BigInteger[] range = range(sumOp);
@@ -97,24 +76,131 @@ public final class RandomCircuits {
                     .subtract(BigInteger.ONE)
                     .add(new BigInteger(span.bitLength() + 2, new java.util.Random(r.nextLong())).mod(span))
                 : plausibleValue(sumOp, r).add(BigInteger.valueOf(r.nextInt(3) - 1));
-        boolean atMost = r.nextBoolean();
-        CircuitBuilder.Sum s = sums.get(sumOps.indexOf(sumOp));
-        int lit;
-        if (theta.bitLength() < 64 && r.nextBoolean()) {
-          lit = atMost ? b.atMost(s, theta.longValueExact()) : b.atLeast(s, theta.longValueExact());
-        } else {
-          lit = atMost ? b.atMost(s, theta) : b.atLeast(s, theta);
-        }
-        record(new Op(atMost ? "atMost" : "atLeast", new int[0], null, sumOp, theta, false), lit, true);
+        String kind = r.nextBoolean() ? "atMost" : "atLeast";
+        addValue(new Op(kind, new int[0], null, sumOp, theta, theta.bitLength() < 64 && r.nextBoolean()));
       }
     }
     int outs = 1 + r.nextInt(5);
     for (int o = 0; o < outs; o++) {
-      int a = args(r, 1)[0];
-      outputs.add(a);
-      b.output("y[" + o + "]", literals(new int[] {a})[0]);
+      outputs.add(args(r, 1)[0]);
     }
+    CircuitBuilder b = new CircuitBuilder();
+    execute(b, null);
     circuit = b.build();
+  }
+
+  private void addValue(Op op) {
+    ops.add(op);
+    valueOps.add(ops.size() - 1);
+  }
+
+  /**
+   * Replays the recorded calls (inputs, gates, sums, then outputs) on {@code b}. With a non-null
+   * {@code shuffle}, fan-ins and sum terms are passed in a random order. Returns, per op, the
+   * literal made (value ops) or the sum's index (sum ops).
+   */
+  public int[] execute(CircuitBuilder b, SplittableRandom shuffle) {
+    return run(b, shuffle, null);
+  }
+
+  /**
+   * Replays the recorded gate and sum calls once more on the builder that {@link #execute} already
+   * ran on ({@code previous} is what it returned): inputs are reused, outputs not added again.
+   */
+  public int[] replayGates(CircuitBuilder b, int[] previous, SplittableRandom shuffle) {
+    return run(b, shuffle, previous);
+  }
+
+  private int[] run(CircuitBuilder b, SplittableRandom shuffle, int[] previous) {
+    int[] result = new int[ops.size()];
+    CircuitBuilder.Sum[] sums = new CircuitBuilder.Sum[ops.size()];
+    int nextInput = 0;
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      int[] order = permutation(op.args.length, shuffle);
+      int[] lits = new int[op.args.length];
+      for (int j = 0; j < lits.length; j++) {
+        int a = op.args[order[j]];
+        lits[j] = a < 0 ? CircuitBuilder.negate(result[~a]) : result[a];
+      }
+      switch (op.kind) {
+        case "input":
+          result[i] = previous != null ? previous[i] : b.input("x[" + nextInput++ + "]");
+          break;
+        case "const":
+          result[i] = b.constant(op.flag);
+          break;
+        case "and":
+          result[i] = lits.length == 2 ? b.and(lits[0], lits[1]) : b.and(lits);
+          break;
+        case "or":
+          result[i] = lits.length == 2 ? b.or(lits[0], lits[1]) : b.or(lits);
+          break;
+        case "not":
+          result[i] = b.not(lits[0]);
+          break;
+        case "maj":
+          result[i] = b.maj(lits);
+          break;
+        case "sum":
+          {
+            BigInteger[] w = new BigInteger[lits.length];
+            for (int j = 0; j < w.length; j++) {
+              w[j] = op.weights[order[j]];
+            }
+            CircuitBuilder.Sum s;
+            if (op.base < 0) {
+              s = op.flag ? b.sum(longs(w), lits) : b.sum(w, lits);
+            } else {
+              CircuitBuilder.Sum bs = sums[op.base];
+              s = op.flag ? b.extend(bs, longs(w), lits) : b.extend(bs, w, lits);
+            }
+            sums[i] = s;
+            result[i] = s.index();
+            break;
+          }
+        case "atLeast":
+          result[i] =
+              op.flag
+                  ? b.atLeast(sums[op.base], op.theta.longValueExact())
+                  : b.atLeast(sums[op.base], op.theta);
+          break;
+        case "atMost":
+          result[i] =
+              op.flag
+                  ? b.atMost(sums[op.base], op.theta.longValueExact())
+                  : b.atMost(sums[op.base], op.theta);
+          break;
+        default:
+          throw new AssertionError(op.kind);
+      }
+    }
+    for (int o = 0; previous == null && o < outputs.size(); o++) {
+      int a = outputs.get(o);
+      b.output("y[" + o + "]", a < 0 ? CircuitBuilder.negate(result[~a]) : result[a]);
+    }
+    return result;
+  }
+
+  private static int[] permutation(int n, SplittableRandom shuffle) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    if (shuffle != null) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = shuffle.nextInt(i + 1);
+        int t = p[i];
+        p[i] = p[j];
+        p[j] = t;
+      }
+    }
+    return p;
+  }
+
+  /** The indices of the ops that yield a boolean (inputs, constants, gates, thresholds). */
+  public List<Integer> valueOps() {
+    return valueOps;
   }
 
   /** A random circuit with 1..maxInputs inputs and 1..maxOps builder calls besides the inputs. */
@@ -131,14 +217,6 @@ public final class RandomCircuits {
     return circuit;
   }
 
-  private void record(Op op, int literal, boolean value) {
-    ops.add(op);
-    results.add(literal);
-    if (value) {
-      valueOps.add(ops.size() - 1);
-    }
-  }
-
   private int[] args(SplittableRandom r, int k) {
     int[] a = new int[k];
     for (int i = 0; i < k; i++) {
@@ -146,15 +224,6 @@ public final class RandomCircuits {
       a[i] = r.nextInt(3) == 0 ? ~op : op;
     }
     return a;
-  }
-
-  private int[] literals(int[] args) {
-    int[] l = new int[args.length];
-    for (int i = 0; i < args.length; i++) {
-      int a = args[i];
-      l[i] = a < 0 ? CircuitBuilder.negate(results.get(~a)) : results.get(a);
-    }
-    return l;
   }
 
   private static BigInteger weight(SplittableRandom r, boolean big) {
@@ -233,7 +302,7 @@ public final class RandomCircuits {
           val[i] = in[nextInput++];
           break;
         case "const":
-          val[i] = op.value;
+          val[i] = op.flag;
           break;
         case "and":
           {
