@@ -197,9 +197,9 @@ final class FiniteStateDecomposition {
       this.precision = precision;
       this.a = new Dyadic[rawA.length][][];
       for (int s = 0; s < rawA.length; s++) {
-        a[s] = values(rawA[s], precision);
+        a[s] = Exact.values(rawA[s], precision);
       }
-      this.b = values(rawB, precision);
+      this.b = Exact.values(rawB, precision);
       this.vocab = rawB[0].length;
     }
 
@@ -329,17 +329,6 @@ final class FiniteStateDecomposition {
         }
       }
       return FiniteStateChannel.pointMap(dims, maps, v);
-    }
-
-    private static Dyadic[][] values(long[][] raw, Precision precision) {
-      Dyadic[][] out = new Dyadic[raw.length][];
-      for (int i = 0; i < raw.length; i++) {
-        out[i] = new Dyadic[raw[i].length];
-        for (int j = 0; j < raw[i].length; j++) {
-          out[i][j] = precision.value(raw[i][j]);
-        }
-      }
-      return out;
     }
   }
 }

@@ -3,40 +3,35 @@ package illusion.compile;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import illusion.circuit.CircuitBuilder;
+import illusion.tc0.PrefixNetwork;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BinaryOperator;
 
 /**
  * The prefix products of one finite-state channel's Boolean transition matrices (Thm 5.2: a parallel
- * prefix over matrix products, Θ(log n) depth): for each needed position t, the literals of {@code
- * X_1 ⊗ X_2 ⊗ ... ⊗ X_t} where ⊗ is the Boolean matrix product and X_t the transition matrix of
- * token t.
+ * prefix over matrix products, Θ(log n) depth): for each needed position t (0-based), the literals
+ * of {@code X_0 ⊗ X_1 ⊗ ... ⊗ X_t}, where ⊗ is the Boolean matrix product and X_t the transition
+ * matrix of the token at t.
  *
  * <ul>
- *   <li>STATE_SET: {@code X_t[a][b] = [next(σ_t, a) = b]}, and position 1 contributes only row 0 of
- *       X_1 (the start state h_0 = 0), so every prefix is a row vector: the one-hot of the state at
- *       time t. A combine of a prefix with a later segment is a vector-matrix product (m^2 ANDs);
- *       only segment-segment combines cost m^3.
+ *   <li>STATE_SET: {@code X_t[a][b] = [next(σ_t, a) = b]}, and the first position contributes only
+ *       row 0 of X_0 (the start state h_0 = 0), so every prefix is a row vector: the one-hot of the
+ *       state after position t. A combine of a prefix with a later segment is a vector-matrix
+ *       product (m^2 ANDs); only segment-segment combines cost m^3.
  *   <li>POINT_MAP: {@code X_t[k][i] = [f_{σ_t}(i) = k]}, the transpose of A(σ_t), so that the
- *       prefix is {@code (A(σ_t) ... A(σ_1))^T}, whose entry (k, i) is {@code [F_t(i) = k]}.
+ *       prefix is {@code (A(σ_t) ... A(σ_0))^T}, whose entry (k, i) is {@code [F_t(i) = k]}.
  * </ul>
  *
- * The caller's prefix network (Sklansky, Brent-Kung, Ladner-Fischer) runs over lazy nodes; only the
+ * The prefix network (Sklansky, Brent–Kung, Ladner–Fischer) runs over lazy nodes; only the
  * products that a needed position depends on become gates, so asking for the last position alone
- * builds one reduction tree of n - 1 combines (depth ⌈log2 n⌉ combines).
+ * builds one reduction tree of n - 1 combines.
  */
 final class FiniteStatePrefix {
 
-  /** A prefix network over an associative operator: returns all n prefixes of {@code items}. */
-  interface Scan {
-    <T> List<T> prefixes(List<T> items, BinaryOperator<T> combine);
-  }
-
   /** A product not yet built: a single position, or the product of two adjacent segments. */
   private static final class Node {
-    final int position; // 1-based leaf position, or 0 for a product
+    final int position; // leaf position, or -1 for a product
     final Node left;
     final Node right;
     final boolean startsAtOne;
@@ -46,11 +41,11 @@ final class FiniteStatePrefix {
       this.position = position;
       this.left = null;
       this.right = null;
-      this.startsAtOne = position == 1;
+      this.startsAtOne = position == 0;
     }
 
     Node(Node left, Node right) {
-      this.position = 0;
+      this.position = -1;
       this.left = left;
       this.right = right;
       this.startsAtOne = left.startsAtOne;
@@ -74,28 +69,35 @@ final class FiniteStatePrefix {
   }
 
   /**
-   * The prefix literals at each of {@code positions} (1-based, ascending): for STATE_SET an array
-   * of m literals (the state one-hot), for POINT_MAP m * m literals, entry {@code k * m + i} being
-   * {@code [F_t(i) = k]}. {@code tokens[t - 1][σ]} is the one-hot literal of token σ at position t.
+   * The prefix literals at each of {@code positions} (0-based, ascending): for STATE_SET an array
+   * of m literals (the one-hot of the state after the token at t), for POINT_MAP m * m literals,
+   * entry {@code k * m + i} being {@code [F_t(i) = k]}. {@code tokens[t][σ]} is the one-hot literal
+   * of token σ at position t, needed for t up to the last position.
    */
   static int[][] build(
-      CircuitBuilder b, FiniteStateChannel channel, int[][] tokens, int[] positions, Scan scan) {
+      CircuitBuilder b,
+      FiniteStateChannel channel,
+      int[][] tokens,
+      int[] positions,
+      PrefixNetwork network) {
     checkArgument(positions.length > 0, "no positions requested");
-    int n = positions[positions.length - 1];
-    checkArgument(n <= tokens.length, "position %s beyond the %s tokens", n, tokens.length);
+    int n = positions[positions.length - 1] + 1;
+    checkArgument(n <= tokens.length, "position %s beyond the %s tokens", n - 1, tokens.length);
     FiniteStatePrefix p = new FiniteStatePrefix(b, channel);
-    List<Node> leaves = new ArrayList<>(n);
-    for (int t = 1; t <= n; t++) {
-      leaves.add(new Node(t));
-    }
-    List<Node> prefixes = scan.prefixes(leaves, Node::new);
-    checkArgument(prefixes.size() == n, "prefix network returned %s prefixes for %s items",
-        prefixes.size(), n);
+    List<Node> prefixes = network.scan(leaves(n), Node::new);
     int[][] out = new int[positions.length][];
     for (int i = 0; i < positions.length; i++) {
-      out[i] = p.materialize(prefixes.get(positions[i] - 1), tokens);
+      out[i] = p.materialize(prefixes.get(positions[i]), tokens);
     }
     return out;
+  }
+
+  private static List<Node> leaves(int n) {
+    List<Node> leaves = new ArrayList<>(n);
+    for (int t = 0; t < n; t++) {
+      leaves.add(new Node(t));
+    }
+    return leaves;
   }
 
   /**
@@ -103,16 +105,12 @@ final class FiniteStatePrefix {
    * under {@code scan}, without building anything: lets the caller refuse a circuit too large to
    * build before spending the memory.
    */
-  static long[] combineCounts(boolean vectorPrefix, int[] positions, Scan scan) {
-    int n = positions[positions.length - 1];
-    List<Node> leaves = new ArrayList<>(n);
-    for (int t = 1; t <= n; t++) {
-      leaves.add(new Node(t));
-    }
-    List<Node> prefixes = scan.prefixes(leaves, Node::new);
+  static long[] combineCounts(boolean vectorPrefix, int[] positions, PrefixNetwork network) {
+    int n = positions[positions.length - 1] + 1;
+    List<Node> prefixes = network.scan(leaves(n), Node::new);
     long[] counts = new long[2];
     for (int pos : positions) {
-      count(prefixes.get(pos - 1), vectorPrefix, counts);
+      count(prefixes.get(pos), vectorPrefix, counts);
     }
     return counts;
   }
@@ -123,7 +121,7 @@ final class FiniteStatePrefix {
     stack.add(node);
     while (!stack.isEmpty()) {
       Node x = stack.remove(stack.size() - 1);
-      if (x.position != 0 || x.matrix != null) {
+      if (x.position >= 0 || x.matrix != null) {
         continue;
       }
       x.matrix = new int[0]; // visited mark
@@ -144,8 +142,8 @@ final class FiniteStatePrefix {
       Node x = stack.get(stack.size() - 1);
       if (x.matrix != null) {
         stack.remove(stack.size() - 1);
-      } else if (x.position != 0) {
-        x.matrix = leaf(x.position, tokens[x.position - 1]);
+      } else if (x.position >= 0) {
+        x.matrix = leaf(x.position, tokens[x.position]);
         stack.remove(stack.size() - 1);
       } else if (x.left.matrix == null) {
         stack.add(x.left);
@@ -159,10 +157,10 @@ final class FiniteStatePrefix {
     return node.matrix;
   }
 
-  /** The transition matrix of position t (only row 0 for a STATE_SET prefix starting at 1). */
+  /** The transition matrix at {@code position} (only row 0 at the first position of a STATE_SET). */
   private int[] leaf(int position, int[] tokenLits) {
     int vocab = tokenLits.length;
-    boolean vector = vectorPrefix && position == 1;
+    boolean vector = vectorPrefix && position == 0;
     int rows = vector ? 1 : m;
     // Token sets per entry, as lists of token indices.
     IntArrayList[] sets = new IntArrayList[rows * m];

@@ -13,10 +13,10 @@ import illusion.number.Precision;
 import illusion.ssm.Ids4Layer;
 import illusion.ssm.Layer;
 import illusion.ssm.RnnLayer;
+import illusion.tc0.PrefixNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BinaryOperator;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -31,39 +31,6 @@ import org.junit.jupiter.api.Test;
 class FiniteStatePrefixProperties {
   private static final Precision P = Precision.of(16, 4);
 
-  /** Serial scan: prefix t = prefix t-1 combined with item t (depth n). */
-  static final FiniteStatePrefix.Scan SERIAL =
-      new FiniteStatePrefix.Scan() {
-        @Override
-        public <T> List<T> prefixes(List<T> items, BinaryOperator<T> combine) {
-          List<T> out = new ArrayList<>();
-          for (T x : items) {
-            out.add(out.isEmpty() ? x : combine.apply(out.get(out.size() - 1), x));
-          }
-          return out;
-        }
-      };
-
-  /** Recursive Sklansky (divide and conquer; depth ⌈log2 n⌉). */
-  static final FiniteStatePrefix.Scan SKLANSKY =
-      new FiniteStatePrefix.Scan() {
-        @Override
-        public <T> List<T> prefixes(List<T> items, BinaryOperator<T> combine) {
-          if (items.size() == 1) {
-            return new ArrayList<>(items);
-          }
-          int half = (items.size() + 1) / 2;
-          List<T> left = prefixes(items.subList(0, half), combine);
-          List<T> right = prefixes(items.subList(half, items.size()), combine);
-          List<T> out = new ArrayList<>(left);
-          T last = left.get(left.size() - 1);
-          for (T r : right) {
-            out.add(combine.apply(last, r));
-          }
-          return out;
-        }
-      };
-
   /**
    * Thm 5.2 for IDS4 over transformation matrices with {@code B(σ) = (A(σ) - I) v} and block
    * structure (several channels): the circuit's indicators give the exact state at every position.
@@ -75,10 +42,11 @@ class FiniteStatePrefixProperties {
       @ForAll @IntRange(min = 1, max = 5) int vocab,
       @ForAll @IntRange(min = 1, max = 20) int n,
       @ForAll boolean permutationsOnly,
+      @ForAll PrefixNetwork network,
       @ForAll long seed) {
     Random rnd = new Random(seed);
     Ids4Layer layer = randomPointMapLayer(rnd, blocks, blockSize, vocab, permutationsOnly);
-    checkAgainstRecurrence(layer, rnd, n, rnd.nextBoolean() ? SERIAL : SKLANSKY);
+    checkAgainstRecurrence(layer, rnd, n, network);
   }
 
   /** Thm 5.1: every RNN-SSM layer is a finite automaton; its circuit tracks the exact state. */
@@ -87,6 +55,7 @@ class FiniteStatePrefixProperties {
       @ForAll @IntRange(min = 1, max = 4) int d,
       @ForAll @IntRange(min = 1, max = 4) int vocab,
       @ForAll @IntRange(min = 1, max = 20) int n,
+      @ForAll PrefixNetwork network,
       @ForAll long seed) {
     Random rnd = new Random(seed);
     long[][] a = new long[d][d];
@@ -97,7 +66,7 @@ class FiniteStatePrefixProperties {
     }
     RnnLayer layer =
         RnnLayer.builder(P).a(a).b(randomMatrix(rnd, d, vocab, 16)).c(new long[1][d]).build();
-    checkAgainstRecurrence(layer, rnd, n, rnd.nextBoolean() ? SERIAL : SKLANSKY);
+    checkAgainstRecurrence(layer, rnd, n, network);
   }
 
   @Test
@@ -185,7 +154,7 @@ class FiniteStatePrefixProperties {
 
   /** Builds the channels' prefix circuits for every position and compares states on 64 words. */
   private static void checkAgainstRecurrence(
-      Layer layer, Random rnd, int n, FiniteStatePrefix.Scan scan) {
+      Layer layer, Random rnd, int n, PrefixNetwork network) {
     int vocab = layer.vocabularySize();
     List<FiniteStateChannel> channels = FiniteStateDecomposition.of(layer, n, 4096);
     CircuitBuilder b = new CircuitBuilder();
@@ -197,12 +166,12 @@ class FiniteStatePrefixProperties {
     }
     int[] positions = new int[n];
     for (int t = 0; t < n; t++) {
-      positions[t] = t + 1;
+      positions[t] = t;
     }
     List<int[][]> lits = new ArrayList<>();
     int outputs = 0;
     for (FiniteStateChannel ch : channels) {
-      int[][] perPos = FiniteStatePrefix.build(b, ch, tokens, positions, scan);
+      int[][] perPos = FiniteStatePrefix.build(b, ch, tokens, positions, network);
       lits.add(perPos);
       for (int t = 0; t < n; t++) {
         for (int e = 0; e < perPos[t].length; e++) {
