@@ -2,10 +2,14 @@ package illusion.compile;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import illusion.circuit.Circuit;
+import illusion.circuit.CircuitStats;
 import illusion.ssm.Model;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A {@link Model} compiled by {@link ModelCompiler} for inputs of length n: the {@link Circuit} and
@@ -33,6 +37,8 @@ public final class CompiledModel {
   private final int bits;
   private final ImmutableList<String> strategies;
   private final SizeEstimate projected;
+  private final CircuitStats beforeLowering;
+  private final Supplier<CircuitStats> stats;
 
   CompiledModel(
       Model model,
@@ -41,7 +47,8 @@ public final class CompiledModel {
       Circuit circuit,
       int[] positions,
       ImmutableList<String> strategies,
-      SizeEstimate projected) {
+      SizeEstimate projected,
+      CircuitStats beforeLowering) {
     this.model = model;
     this.length = length;
     this.outputs = outputs;
@@ -56,6 +63,8 @@ public final class CompiledModel {
     this.bits = model.layer(model.depth() - 1).precision().bits();
     this.strategies = strategies;
     this.projected = projected;
+    this.beforeLowering = beforeLowering;
+    this.stats = Suppliers.memoize(() -> CircuitStats.of(circuit));
   }
 
   /** The compiled model. */
@@ -101,6 +110,19 @@ public final class CompiledModel {
   /** The size projected before building. */
   public SizeEstimate projected() {
     return projected;
+  }
+
+  /** The metrics of {@link #circuit()} (computed on first use). */
+  public CircuitStats stats() {
+    return stats.get();
+  }
+
+  /**
+   * The metrics of the circuit before weight lowering, when {@link CompileOptions#lowerWeights()}
+   * was on (compare {@link CircuitStats#maxWeightBits()} with {@link #stats()}'s); else empty.
+   */
+  public Optional<CircuitStats> statsBeforeLowering() {
+    return Optional.ofNullable(beforeLowering);
   }
 
   /** The circuit input index of {@code x[t][σ]}. */
