@@ -159,10 +159,10 @@ enum Primitive {
     double stored = projectedStored(p);
     checkArgument(
         stored <= MAX_STORED,
-        "%s with n=%s, bits=%s would store about %s wires and gates (limit %s); choose smaller sizes",
+        "%s with n=%s%s would store about %s wires and gates (limit %s); choose smaller sizes",
         id,
         p.n,
-        p.bits,
+        usesBits() ? ", bits=" + p.bits : "",
         String.format(Locale.ROOT, "%.3g", stored),
         MAX_STORED);
   }

@@ -141,7 +141,7 @@ final class PrimitiveCommand implements Callable<Integer> {
     for (Primitive.Params pp : params) {
       Primitive.Instance inst = p.build(pp);
       last = inst.circuit;
-      int mismatches = verify(inst, pp.seed);
+      int mismatches = verify(inst, samples, pp.seed);
       CircuitStats st = CircuitStats.of(inst.circuit);
       rows.add(
           new Row(
@@ -161,11 +161,16 @@ final class PrimitiveCommand implements Callable<Integer> {
       export(last, exportFormat, p);
     }
     print(w, fmt, rows);
+    return exitCode(rows);
+  }
+
+  /** {@link Cli#CHECK_FAILED} when any row has a mismatch, else {@link Cli#OK}. */
+  static int exitCode(List<Row> rows) {
     return rows.stream().anyMatch(r -> r.mismatches() > 0) ? Cli.CHECK_FAILED : Cli.OK;
   }
 
-  /** Simulates {@link #samples} seeded random inputs; returns the number that disagree. */
-  private int verify(Primitive.Instance inst, long seed) {
+  /** Simulates {@code samples} seeded random inputs; returns the number that disagree. */
+  static int verify(Primitive.Instance inst, int samples, long seed) {
     if (samples == 0) {
       return 0;
     }
