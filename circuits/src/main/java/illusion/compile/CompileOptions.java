@@ -3,11 +3,11 @@ package illusion.compile;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.Locale;
+import illusion.tc0.PrefixNetwork;
 
 /**
  * Settings of {@link ModelCompiler}: the parallel prefix network of finite-state layers, weight
- * lowering, the bound on the states a finite-state layer may have, and the size limit checked before
+ * lowering and its bit bound, the bound on the states a finite-state layer may have, and the size limit checked before
  * anything is built. Immutable; {@link #defaults()} or {@link #builder()}.
  */
 public final class CompileOptions {
@@ -20,44 +20,21 @@ public final class CompileOptions {
   /** The default bound on the states of one finite-state channel. */
   public static final int DEFAULT_MAX_STATES = 4096;
 
-  /** The parallel prefix network that composes transitions of finite-state layers (Thm 5.2). */
-  public enum PrefixNetwork {
-    /** Minimum depth {@code log2 n}, {@code (n/2) log2 n} combines. */
-    SKLANSKY,
-    /** Depth {@code 2 log2 n - 1}, fewer than {@code 2n} combines. */
-    BRENT_KUNG,
-    /** Between the two: depth {@code log2 n + 1}, about {@code n log2 n / 4} combines. */
-    LADNER_FISCHER;
-
-    /** The network named {@code name} ({@code sklansky}, {@code brent-kung}, {@code ladner-fischer}). */
-    public static PrefixNetwork byName(String name) {
-      String key = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-      for (PrefixNetwork p : values()) {
-        if (p.name().equals(key)) {
-          return p;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown prefix network '" + name + "': expected sklansky, brent-kung or ladner-fischer");
-    }
-
-    /** The lower-case, hyphenated name, e.g. {@code brent-kung}. */
-    @Override
-    public String toString() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-  }
+  /** The default bit bound of weight lowering. */
+  public static final int DEFAULT_MAX_WEIGHT_BITS = 8;
 
   private static final CompileOptions DEFAULTS = builder().build();
 
   private final PrefixNetwork prefixNetwork;
   private final boolean lowerWeights;
+  private final int maxWeightBits;
   private final int maxStates;
   private final long wireLimit;
 
   private CompileOptions(Builder b) {
     this.prefixNetwork = b.prefixNetwork;
     this.lowerWeights = b.lowerWeights;
+    this.maxWeightBits = b.maxWeightBits;
     this.maxStates = b.maxStates;
     this.wireLimit = b.wireLimit > 0 ? b.wireLimit : defaultWireLimit();
   }
@@ -82,9 +59,17 @@ public final class CompileOptions {
     return prefixNetwork;
   }
 
-  /** Whether large weights are lowered to small-weight majority circuits after compiling. */
+  /**
+   * Whether weights above {@link #maxWeightBits()} bits are lowered to small-weight circuits after
+   * compiling ({@link illusion.tc0.LowerWeights}).
+   */
   public boolean lowerWeights() {
     return lowerWeights;
+  }
+
+  /** The most bits a weight may keep when {@link #lowerWeights()} is on. */
+  public int maxWeightBits() {
+    return maxWeightBits;
   }
 
   /** The most states one finite-state channel may have before compilation is refused. */
@@ -105,6 +90,7 @@ public final class CompileOptions {
     return new Builder()
         .prefixNetwork(prefixNetwork)
         .lowerWeights(lowerWeights)
+        .maxWeightBits(maxWeightBits)
         .maxStates(maxStates)
         .wireLimit(wireLimit);
   }
@@ -117,27 +103,33 @@ public final class CompileOptions {
     CompileOptions c = (CompileOptions) o;
     return prefixNetwork == c.prefixNetwork
         && lowerWeights == c.lowerWeights
+        && maxWeightBits == c.maxWeightBits
         && maxStates == c.maxStates
         && wireLimit == c.wireLimit;
   }
 
   @Override
   public int hashCode() {
-    return ((prefixNetwork.hashCode() * 31 + Boolean.hashCode(lowerWeights)) * 31 + maxStates) * 31
-        + Long.hashCode(wireLimit);
+    int h = prefixNetwork.hashCode() * 31 + Boolean.hashCode(lowerWeights);
+    h = (h * 31 + maxWeightBits) * 31 + maxStates;
+    return h * 31 + Long.hashCode(wireLimit);
   }
 
   @Override
   public String toString() {
     return String.format(
         "prefix network %s, weight lowering %s, at most %,d states, at most %,d stored wires",
-        prefixNetwork, lowerWeights ? "on" : "off", maxStates, wireLimit);
+        prefixNetwork.id(),
+        lowerWeights ? "to " + maxWeightBits + " bits" : "off",
+        maxStates,
+        wireLimit);
   }
 
   /** Builds {@link CompileOptions}; every setter validates its argument. */
   public static final class Builder {
     private PrefixNetwork prefixNetwork = PrefixNetwork.BRENT_KUNG;
     private boolean lowerWeights;
+    private int maxWeightBits = DEFAULT_MAX_WEIGHT_BITS;
     private int maxStates = DEFAULT_MAX_STATES;
     private long wireLimit; // 0: derived from the heap at build()
 
@@ -152,6 +144,13 @@ public final class CompileOptions {
     /** Turns weight lowering on or off (default off). */
     public Builder lowerWeights(boolean on) {
       this.lowerWeights = on;
+      return this;
+    }
+
+    /** Sets the bit bound of weight lowering (default 8, at least 2); see {@link #lowerWeights}. */
+    public Builder maxWeightBits(int bits) {
+      checkArgument(bits >= 2, "weights can be lowered to 2 bits at least, not %s", bits);
+      this.maxWeightBits = bits;
       return this;
     }
 

@@ -2,10 +2,15 @@ package illusion.compile;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import illusion.circuit.Circuit;
+import illusion.circuit.CircuitStats;
+import illusion.circuit.Simulator;
 import illusion.ssm.Model;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A {@link Model} compiled by {@link ModelCompiler} for inputs of length n: the {@link Circuit} and
@@ -33,6 +38,8 @@ public final class CompiledModel {
   private final int bits;
   private final ImmutableList<String> strategies;
   private final SizeEstimate projected;
+  private final CircuitStats beforeLowering;
+  private final Supplier<CircuitStats> stats;
 
   CompiledModel(
       Model model,
@@ -41,7 +48,8 @@ public final class CompiledModel {
       Circuit circuit,
       int[] positions,
       ImmutableList<String> strategies,
-      SizeEstimate projected) {
+      SizeEstimate projected,
+      CircuitStats beforeLowering) {
     this.model = model;
     this.length = length;
     this.outputs = outputs;
@@ -56,6 +64,8 @@ public final class CompiledModel {
     this.bits = model.layer(model.depth() - 1).precision().bits();
     this.strategies = strategies;
     this.projected = projected;
+    this.beforeLowering = beforeLowering;
+    this.stats = Suppliers.memoize(() -> CircuitStats.of(circuit));
   }
 
   /** The compiled model. */
@@ -103,6 +113,19 @@ public final class CompiledModel {
     return projected;
   }
 
+  /** The metrics of {@link #circuit()} (computed on first use). */
+  public CircuitStats stats() {
+    return stats.get();
+  }
+
+  /**
+   * The metrics of the circuit before weight lowering, when {@link CompileOptions#lowerWeights()}
+   * was on (compare {@link CircuitStats#maxWeightBits()} with {@link #stats()}'s); else empty.
+   */
+  public Optional<CircuitStats> statsBeforeLowering() {
+    return Optional.ofNullable(beforeLowering);
+  }
+
   /** The circuit input index of {@code x[t][σ]}. */
   public int inputIndex(int t, int sigma) {
     checkArgument(t >= 0 && t < length, "position %s outside [0, %s)", t, length);
@@ -132,6 +155,56 @@ public final class CompiledModel {
         t,
         outputs == Outputs.LAST ? "position " + (length - 1) + " only" : "all positions");
     return positionSlot[t] * (channels * bits + model.labelVocabulary());
+  }
+
+  /**
+   * Runs the circuit on {@code sequences} (each of length n, 64 per simulation pass) and reads the
+   * labels: {@code result[s][i]} is the label at position {@code positions()[i]} of sequence s, or
+   * -1 if the label wires are not one-hot there (which a correct circuit never produces).
+   */
+  public int[][] labels(int[][] sequences) {
+    checkArgument(sequences != null, "sequences");
+    Simulator simulator = Simulator.of(circuit);
+    int vocab = model.inputVocabulary();
+    int labels = model.labelVocabulary();
+    int[][] result = new int[sequences.length][positions.length];
+    long[] words = new long[circuit.inputCount()];
+    for (int from = 0; from < sequences.length; from += 64) {
+      int to = Math.min(sequences.length, from + 64);
+      Arrays.fill(words, 0L);
+      for (int s = from; s < to; s++) {
+        checkArgument(
+            sequences[s].length == length,
+            "sequence %s has length %s, but the circuit is for n = %s",
+            s,
+            sequences[s].length,
+            length);
+        for (int t = 0; t < length; t++) {
+          int token = sequences[s][t];
+          checkArgument(
+              token >= 0 && token < vocab,
+              "sequence %s, position %s: token %s outside [0, %s)",
+              s,
+              t,
+              token,
+              vocab);
+          words[t * vocab + token] |= 1L << (s - from);
+        }
+      }
+      long[] out = simulator.simulate(words);
+      for (int s = from; s < to; s++) {
+        for (int i = 0; i < positions.length; i++) {
+          int found = -1;
+          for (int k = 0; k < labels; k++) {
+            if ((out[labelIndex(positions[i], k)] >>> (s - from) & 1L) != 0) {
+              found = found == -1 ? k : -2;
+            }
+          }
+          result[s][i] = Math.max(found, -1);
+        }
+      }
+    }
+    return result;
   }
 
   static String inputName(int t, int sigma) {

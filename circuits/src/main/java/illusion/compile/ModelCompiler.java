@@ -6,9 +6,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import illusion.circuit.Circuit;
 import illusion.circuit.CircuitBuilder;
+import illusion.circuit.CircuitStats;
 import illusion.number.Precision;
 import illusion.ssm.Model;
 import illusion.ssm.Readout;
+import illusion.tc0.LowerWeights;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -94,7 +96,7 @@ public final class ModelCompiler {
       Arrays.fill(levels, p.maxRaw() - p.minRaw());
       size = size.plus(ReadoutCompiler.estimate(readout, levels).times(needed[l].cardinality()));
     }
-    return new Plan(model, n, outputs, layers, needed, size);
+    return new Plan(model, n, outputs, layers, needed, size, options);
   }
 
   /** The strategies chosen for a model, the positions each layer is needed at, and the size. */
@@ -105,6 +107,7 @@ public final class ModelCompiler {
     final LayerCompiler[] layers;
     final BitSet[] needed;
     final SizeEstimate size;
+    final CompileOptions options;
 
     Plan(
         Model model,
@@ -112,13 +115,15 @@ public final class ModelCompiler {
         Outputs outputs,
         LayerCompiler[] layers,
         BitSet[] needed,
-        SizeEstimate size) {
+        SizeEstimate size,
+        CompileOptions options) {
       this.model = model;
       this.n = n;
       this.outputs = outputs;
       this.layers = layers;
       this.needed = needed;
       this.size = size;
+      this.options = options;
     }
 
     CompiledModel build() {
@@ -157,8 +162,14 @@ public final class ModelCompiler {
           b.output(CompiledModel.labelName(t, k), tokens[t][k]);
         }
       }
+      Circuit circuit = b.build();
+      CircuitStats before = null;
+      if (options.lowerWeights()) {
+        before = CircuitStats.of(circuit);
+        circuit = LowerWeights.lower(circuit, options.maxWeightBits());
+      }
       return new CompiledModel(
-          model, n, outputs, b.build(), positions, strategies.build(), size);
+          model, n, outputs, circuit, positions, strategies.build(), size, before);
     }
   }
 }

@@ -80,6 +80,24 @@ final class OutputStage {
       return this;
     }
 
+    /**
+     * Adds {@code Σ_k w_k z_k} over literals whose sum the caller knows to lie in {@code [min,
+     * max]} (for instance nested indicators of one window, at most one group of which is true).
+     */
+    Terms addBounded(int[] lits, Dyadic[] w, Dyadic lo, Dyadic hi) {
+      checkArgument(lits.length == w.length, "%s literals, %s weights", lits.length, w.length);
+      checkArgument(lo.compareTo(hi) <= 0, "empty range [%s, %s]", lo, hi);
+      for (int k = 0; k < lits.length; k++) {
+        if (w[k].signum() != 0) {
+          literals.add(lits[k]);
+          weights.add(w[k]);
+        }
+      }
+      min = min.add(lo);
+      max = max.add(hi);
+      return this;
+    }
+
     /** The number of (non-zero) terms. */
     int size() {
       return literals.size();
@@ -98,44 +116,79 @@ final class OutputStage {
 
   /** Rounds {@code terms} at {@code precision}: one shared sum and its thermometer gates. */
   static RoundedOutput round(CircuitBuilder b, Precision precision, Terms terms) {
-    int f = precision.fractionBits();
     long lo = precision.round(terms.min);
     long hi = precision.round(terms.max);
     if (lo == hi || terms.size() == 0) {
       return RoundedOutput.constant(b, precision, lo);
     }
-    checkArgument(
-        hi - lo < Integer.MAX_VALUE,
-        "an output ranging over [%s, %s] needs too many thermometer gates",
-        lo,
-        hi);
     int maxScale = terms.constant.scale();
     for (Dyadic w : terms.weights) {
       maxScale = Math.max(maxScale, w.scale());
     }
-    int shift = Math.max(0, maxScale - f); // s: W = w 2^(f+s) is integral
-    int n = terms.size();
+    int shift = shiftFor(precision, maxScale);
+    CircuitBuilder.Sum sum = sum(b, null, precision, shift, terms.literals.toIntArray(), terms.weights);
+    return thermometer(
+        b, precision, sum, shift, integral(terms.constant, precision.fractionBits() + shift), lo, hi);
+  }
+
+  /**
+   * The least s such that weights of scale {@code maxScale} become integers when multiplied by
+   * {@code 2^(f+s)}.
+   */
+  static int shiftFor(Precision precision, int maxScale) {
+    return Math.max(0, maxScale - precision.fractionBits());
+  }
+
+  /**
+   * The sum {@code base + Σ W_i l_i} with {@code W_i = 2^(f+shift) w_i} (integers), for sums that
+   * share one shift along a chain of extensions ({@code base} may be null).
+   */
+  static CircuitBuilder.Sum sum(
+      CircuitBuilder b,
+      CircuitBuilder.Sum base,
+      Precision precision,
+      int shift,
+      int[] literals,
+      List<Dyadic> weights) {
+    int n = literals.length;
+    int k = precision.fractionBits() + shift;
     BigInteger[] big = new BigInteger[n];
     boolean fitsLong = true;
     for (int i = 0; i < n; i++) {
-      big[i] = integral(terms.weights.get(i), f + shift);
+      big[i] = integral(weights.get(i), k);
       fitsLong &= big[i].bitLength() < 63;
     }
-    int[] lits = terms.literals.toIntArray();
-    CircuitBuilder.Sum sum;
     if (fitsLong) {
       long[] w = new long[n];
       for (int i = 0; i < n; i++) {
         w[i] = big[i].longValue();
       }
-      sum = b.sum(w, lits);
-    } else {
-      sum = b.sum(big, lits);
+      return base == null ? b.sum(w, literals) : b.extend(base, w, literals);
     }
-    BigInteger w0 = integral(terms.constant, f + shift);
+    return base == null ? b.sum(big, literals) : b.extend(base, big, literals);
+  }
+
+  /**
+   * The thermometer of {@code y = sat_p(floor((S + w0) / 2^shift))} for an integer sum S whose
+   * rounded value is known to lie in {@code [lo, hi]}: the gates {@code [S ≥ v 2^shift - w0]} for
+   * {@code v} in {@code (lo, hi]}.
+   */
+  static RoundedOutput thermometer(
+      CircuitBuilder b,
+      Precision precision,
+      CircuitBuilder.Sum sum,
+      int shift,
+      BigInteger w0,
+      long lo,
+      long hi) {
+    checkArgument(
+        hi - lo < Integer.MAX_VALUE,
+        "an output ranging over [%s, %s] needs too many thermometer gates",
+        lo,
+        hi);
     int[] levels = new int[(int) (hi - lo)];
     for (long v = lo + 1; v <= hi; v++) {
-      // floor(S / 2^s) ≥ v  ⟺  Σ W_i z_i ≥ v 2^s - W_0
+      // floor((S + W_0) / 2^s) ≥ v  ⟺  S ≥ v 2^s - W_0
       BigInteger theta = BigInteger.valueOf(v).shiftLeft(shift).subtract(w0);
       levels[(int) (v - lo - 1)] = b.atLeast(sum, theta);
     }
@@ -143,7 +196,7 @@ final class OutputStage {
   }
 
   /** {@code w 2^k} as an integer; k is at least the scale of w. */
-  private static BigInteger integral(Dyadic w, int k) {
+  static BigInteger integral(Dyadic w, int k) {
     Dyadic d = w.shiftLeft(k);
     checkArgument(d.isInteger(), "weight %s is not integral after scaling by 2^%s", w, k);
     return d.unscaledValue();

@@ -3,6 +3,7 @@ package illusion.tc0;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import illusion.circuit.CircuitBuilder;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -98,29 +99,46 @@ public final class ThresholdLowering {
           weights.length,
           literals.length);
       checkArgument(maxWeightBits >= 2, "weights can be lowered to 2 bits at least, not %s", maxWeightBits);
+      // merge repeated nodes (x and ¬x included: v·¬x = v − v·x), then move negative weights to
+      // the complemented literal: w·x = |w|·¬x − |w|
+      Int2ObjectOpenHashMap<BigInteger> merged = new Int2ObjectOpenHashMap<>();
       BigInteger shift = BigInteger.ZERO;
+      for (int i = 0; i < literals.length; i++) {
+        BigInteger w = Objects.requireNonNull(weights[i], "weight");
+        int l = literals[i];
+        if (l < 0) {
+          shift = shift.subtract(w); // w·¬x = w − w·x: the sum is (Σ over nodes) + w
+          w = w.negate();
+          l = ~l;
+        }
+        merged.merge(l, w, BigInteger::add);
+      }
+      int[] nodes = merged.keySet().toIntArray();
+      Arrays.sort(nodes);
       BigInteger max = BigInteger.ZERO;
       int bits = 0;
-      for (BigInteger w : weights) {
-        Objects.requireNonNull(w, "weight");
-        bits = Math.max(bits, w.abs().bitLength());
+      int[] lits = new int[nodes.length];
+      BigInteger[] ws = new BigInteger[nodes.length];
+      for (int i = 0; i < nodes.length; i++) {
+        BigInteger w = merged.get(nodes[i]);
+        lits[i] = nodes[i];
+        if (w.signum() < 0) {
+          w = w.negate();
+          lits[i] = ~nodes[i];
+          shift = shift.add(w);
+        }
+        ws[i] = w;
+        max = max.add(w);
+        bits = Math.max(bits, w.bitLength());
       }
       IntArrayList[] cols = new IntArrayList[bits];
       for (int j = 0; j < bits; j++) {
         cols[j] = new IntArrayList();
       }
-      for (int i = 0; i < literals.length; i++) {
-        BigInteger w = weights[i];
-        int l = literals[i];
-        if (w.signum() < 0) {
-          w = w.negate();
-          l = CircuitBuilder.negate(l);
-          shift = shift.add(w);
-        }
-        max = max.add(w);
-        for (int j = 0; j < w.bitLength(); j++) {
-          if (w.testBit(j)) {
-            cols[j].add(l);
+      for (int i = 0; i < nodes.length; i++) {
+        for (int j = 0; j < ws[i].bitLength(); j++) {
+          if (ws[i].testBit(j)) {
+            cols[j].add(lits[i]);
           }
         }
       }

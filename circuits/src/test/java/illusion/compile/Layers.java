@@ -55,7 +55,9 @@ final class Layers {
     for (int i = 0; i < d; i++) {
       int kind = r.nextInt(5);
       a[i] =
-          kind == 0 ? one : kind == 1 ? -one : kind == 2 ? 0 : p.saturate(r.nextLong() % (one + 1));
+          kind == 0
+              ? p.saturate(one)
+              : kind == 1 ? -one : kind == 2 ? 0 : p.saturate(r.nextLong() % (one + 1));
       for (int s = 0; s < vocab; s++) {
         e[i][s] = r.nextInt(6) == 0 ? SelectiveLayer.RESET : r.nextInt(maxExp + 1);
       }

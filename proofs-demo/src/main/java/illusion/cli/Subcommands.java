@@ -7,6 +7,11 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new DataCommand(), new ClassifyCommand(), new DepthTableCommand());
+    return List.of(
+        new DataCommand(),
+        new ClassifyCommand(),
+        new EvaluateCommand(),
+        new PrimitiveCommand(),
+        new DepthTableCommand());
   }
 }
