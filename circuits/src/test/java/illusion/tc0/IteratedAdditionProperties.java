@@ -18,7 +18,7 @@ class IteratedAdditionProperties {
    * Iterated addition is exact: the depth-2 circuit's output is the BigInteger sum of n random
    * m-bit numbers, in every one of 64 random lanes.
    */
-  @Property(tries = 60)
+  @Property(tries = 40)
   void sumOfNumbersIsExact(
       @ForAll @IntRange(min = 1, max = 12) int n,
       @ForAll @IntRange(min = 1, max = 9) int m,
@@ -45,7 +45,7 @@ class IteratedAdditionProperties {
    * The stated cost of n m-bit numbers (n ≥ 2): depth 2, width bitlength(n(2^m−1)), cut gates
    * Σ_{i<m} (2n − ⌈n/2^i⌉), one alternating gate per bit with at least two cuts, m weight bits.
    */
-  @Property(tries = 60)
+  @Property(tries = 40)
   void costMatchesFormula(
       @ForAll @IntRange(min = 2, max = 40) int n, @ForAll @IntRange(min = 1, max = 10) int m) {
     Harness h = new Harness();
@@ -165,7 +165,7 @@ class IteratedAdditionProperties {
    * Count to binary (one column) is exact and costs what its Javadoc states: depth 2, n + B − 1
    * gates, n² + Σ_{j<B−1} ⌊n/2^j⌋ wires, unit weights (n ≥ 2, B = bitlength(n)).
    */
-  @Property(tries = 40)
+  @Property(tries = 25)
   void countToBinary(@ForAll @IntRange(min = 2, max = 70) int n, @ForAll long seed) {
     Harness h = new Harness();
     int[] x = h.inputs(n);
