@@ -232,8 +232,11 @@ final class SelectiveCompiler implements LayerCompiler {
           lo += w.cumLo[o][t];
           hi += w.cumHi[o][t];
         }
+        // approximate in doubles, widened by a margin so that it bounds the exact count
         long levels =
-            Math.max(0, clampRaw(Math.floor(hi * scale)) - clampRaw(Math.floor(lo * scale)));
+            Math.max(
+                0,
+                clampRaw(Math.floor(hi * scale + 1e-6)) - clampRaw(Math.floor(lo * scale - 1e-6)));
         SizeEstimate stage = OutputStage.estimate(precision, terms, levels, withBits);
         if (chained() && hasLinear && levels > 0) { // the sum extends the previous position's: store only new terms
           long own = nonZeros(self[o]) + nonZeros(linear[o]);
