@@ -159,6 +159,12 @@ final class ConvolutionCompiler implements LayerCompiler {
   }
 
   @Override
+  public long levels(int t, int channel) {
+    int k = lagsUpTo(t);
+    return OutputStage.levels(precision, rangeMin[channel][k], rangeMax[channel][k]);
+  }
+
+  @Override
   public RoundedOutput[][] compile(CircuitBuilder b, int[][] tokens, BitSet outputPositions) {
     RoundedOutput[][] out = new RoundedOutput[n][];
     ScaledKernel[] scaled = new ScaledKernel[channels];
