@@ -225,16 +225,24 @@ public final class DepthReport {
     List<String> inexact = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     List<String> mismatched = new ArrayList<>();
+    List<String> layersGrow = new ArrayList<>();
     for (Map.Entry<String, List<DepthRow>> e : byModel.entrySet()) {
       String model = e.getKey();
       List<DepthRow> measured = new ArrayList<>();
+      Map<String, List<Integer>> reasons = new LinkedHashMap<>();
       for (DepthRow r : e.getValue()) {
         if (r.isRefused()) {
-          refused.add(model + " at n = " + r.n() + " (" + r.refused().get() + ")");
+          reasons.computeIfAbsent(r.refused().get(), k -> new ArrayList<>()).add(r.n());
         } else {
           measured.add(r);
         }
       }
+      reasons.forEach(
+          (reason, ns) ->
+              refused.add(
+                  model
+                      + (measured.isEmpty() && reasons.size() == 1 ? "" : " at n = " + lengths(ns))
+                      + " (" + reason + ")"));
       if (measured.isEmpty()) {
         continue;
       }
@@ -256,6 +264,19 @@ public final class DepthReport {
                 trend.lastDepth(),
                 measured.get(measured.size() - 1).n()));
       }
+      DepthRow first = measured.get(0);
+      DepthRow last = measured.get(measured.size() - 1);
+      if (last.layerKinds().size() != first.layerKinds().size()) {
+        layersGrow.add(
+            String.format(
+                Locale.ROOT,
+                "%s (%d at n = %d, %d at n = %d)",
+                model,
+                first.layerKinds().size(),
+                first.n(),
+                last.layerKinds().size(),
+                last.n()));
+      }
       double minAccuracy = 1;
       long mismatches = 0;
       for (DepthRow r : measured) {
@@ -275,13 +296,25 @@ public final class DepthReport {
     line(sb, "constant depth", constant);
     line(sb, "depth grows with n", growing);
     line(sb, "one length only", single);
+    line(sb, "layers grow with n", layersGrow);
     line(sb, "exact at every length", exact);
     line(sb, "not exact", inexact);
-    line(sb, "refused", refused);
+    for (String r : refused) {
+      sb.append("  refused: ").append(r).append('\n');
+    }
     if (mismatched.isEmpty()) {
       sb.append("  circuit = native evaluator on every sample and output bit\n");
     } else {
       line(sb, "MISMATCH between circuit and native evaluator", mismatched);
+    }
+    return sb.toString();
+  }
+
+  /** For example {@code "2, 4, 8"}. */
+  private static String lengths(List<Integer> ns) {
+    StringBuilder sb = new StringBuilder();
+    for (int n : ns) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(n);
     }
     return sb.toString();
   }
