@@ -53,7 +53,7 @@ final class DepthTableCommand implements Callable<Integer> {
       description = "Group: S<n>, A<n>, Z<m>, or products like A4_x_Z5 (default: ${DEFAULT-VALUE}).")
   String group;
 
-  @Option(names = "--models", paramLabel = "M,M,...", split = ",",
+  @Option(names = "--models", paramLabel = "MODEL", split = ",", splitSynopsisLabel = ",",
       description = "Models (default: all): ids4, diag-stack, diag-abelian, s4-scan, s4-window,"
           + " s4-random, s4d-random, selective-random, ids4-random, rnn-random.")
   List<String> models;
