@@ -10,11 +10,16 @@ package illusion.group;
  * x_1 ... x_n has prefix products s_t = s_{t-1} * x_t.
  *
  * <p>Implementations are immutable and keep their multiplication table on primitive arrays, so
- * {@link #multiply} is a table lookup.
+ * {@link #multiply} is a table lookup; groups too large for a table (more than {@link
+ * Groups#TABLE_MAX_ORDER} elements) compute products from their structure without allocating.
  */
 public interface FiniteGroup {
 
-  /** The canonical name, parseable by {@link Groups#byName}: {@code S5}, {@code A4_x_Z5}, ... */
+  /**
+   * The canonical name, parseable by {@link Groups#byName}: {@code S5}, {@code A4_x_Z5}, ...
+   * Groups derived from another one (a {@link Subgroup#asGroup() subgroup}, a group of units) carry
+   * a descriptive name instead, such as {@code S4'}.
+   */
   String name();
 
   /** The number of elements. */
@@ -36,8 +41,19 @@ public interface FiniteGroup {
    * array (points 0 .. degree-1) of element g, and {@code rep[multiply(a, b)][i] ==
    * rep[a][rep[b][i]]}. Natural action for S_n and A_n; prime-power cycles for cyclic groups;
    * disjoint union for direct products. The returned array is a fresh copy.
+   *
+   * @throws IllegalArgumentException if the table would have more than {@link
+   *     Groups#REPRESENTATION_MAX_ENTRIES} entries ({@code order() * permutationDegree()})
    */
   int[][] permutationRepresentation();
+
+  /**
+   * The degree (number of points) of {@link #permutationRepresentation()}, at least 1, computed
+   * without building the representation.
+   */
+  default int permutationDegree() {
+    return permutationRepresentation()[0].length;
+  }
 
   /** The element printed in the group's natural notation (cycle notation for permutations). */
   String format(int element);

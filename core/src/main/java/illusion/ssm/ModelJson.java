@@ -1,0 +1,439 @@
+package illusion.ssm;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import illusion.number.Precision;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes models in the JSON format documented in {@code core/MODEL-FORMAT.md}
+ * ({@value #FORMAT}). Reading validates everything before returning (shapes, values representable
+ * at the declared precision, exponents, readout residues and tokens, the chain of vocabularies) and
+ * reports the first problem as an {@link IllegalArgumentException} naming the source and the JSON
+ * path, e.g. {@code model.json: $.layers[0].B[1][0]: 0.1 is not representable with 4 fraction
+ * bits ...}. Writing is deterministic and {@code read(write(m))} equals m.
+ */
+public final class ModelJson {
+  /** The format tag written to and accepted in the {@code "format"} field. */
+  public static final String FORMAT = "illusion-model/1";
+
+  /** The largest model file read. */
+  static final long MAX_FILE_BYTES = 256L << 20;
+
+  private static final Gson GSON = new Gson();
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+  private ModelJson() {}
+
+  /** Reads a model file; error messages start with the file name. */
+  public static Model read(Path file) {
+    checkNotNull(file, "file");
+    String text;
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new IllegalArgumentException(
+            file + ": model file has " + size + " bytes, more than " + MAX_FILE_BYTES);
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read model file " + file + ": " + e.getMessage(), e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses a model from JSON text; error messages start with {@code source}. */
+  public static Model parse(String json, String source) {
+    JsonElement root;
+    try {
+      root = JsonParser.parseString(json);
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException(
+          source + ": malformed JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+    }
+    return new Reader(source).model(root);
+  }
+
+  /** The model as JSON text in the documented format (integers as numbers, other values as exact decimal strings). */
+  public static String write(Model model) {
+    StringBuilder s = new StringBuilder();
+    s.append("{\n");
+    s.append("  \"format\": ").append(GSON.toJson(FORMAT)).append(",\n");
+    s.append("  \"name\": ").append(GSON.toJson(model.name())).append(",\n");
+    s.append("  \"tracks\": ").append(GSON.toJson(model.tracks())).append(",\n");
+    s.append("  \"inputVocabulary\": ").append(model.inputVocabulary()).append(",\n");
+    s.append("  \"layers\": [");
+    for (int i = 0; i < model.depth(); i++) {
+      s.append(i == 0 ? "\n" : ",\n");
+      writeLayer(s, model.layer(i), model.readout(i));
+    }
+    s.append("\n  ]\n}\n");
+    return s.toString();
+  }
+
+  private static void writeLayer(StringBuilder s, Layer layer, Readout readout) {
+    Precision p = layer.precision();
+    String in = "      ";
+    s.append("    {\n");
+    s.append(in).append("\"kind\": \"").append(layer.kind().id()).append("\",\n");
+    s.append(in)
+        .append("\"precision\": {\"bits\": ")
+        .append(p.bits())
+        .append(", \"fractionBits\": ")
+        .append(p.fractionBits())
+        .append("},\n");
+    if (layer instanceof S4Layer) {
+      field(s, "A", ((S4Layer) layer).rawA(), p);
+    } else if (layer instanceof RnnLayer) {
+      field(s, "A", ((RnnLayer) layer).rawA(), p);
+    } else if (layer instanceof S4DLayer) {
+      s.append(in).append("\"A\": ");
+      vector(s, ((S4DLayer) layer).rawA(), p);
+      s.append(",\n");
+    } else if (layer instanceof SelectiveLayer) {
+      SelectiveLayer sel = (SelectiveLayer) layer;
+      s.append(in).append("\"base\": ");
+      vector(s, sel.rawBase(), p);
+      s.append(",\n").append(in).append("\"exponents\": [");
+      int[][] e = sel.exponents();
+      for (int i = 0; i < e.length; i++) {
+        s.append(i == 0 ? "\n" : ",\n").append(in).append("  [");
+        for (int j = 0; j < e[i].length; j++) {
+          s.append(j == 0 ? "" : ", ");
+          s.append(e[i][j] == SelectiveLayer.RESET ? "\"RESET\"" : Integer.toString(e[i][j]));
+        }
+        s.append(']');
+      }
+      s.append('\n').append(in).append("],\n");
+    } else {
+      long[][][] a = ((Ids4Layer) layer).rawA();
+      s.append(in).append("\"A\": [");
+      for (int t = 0; t < a.length; t++) {
+        s.append(t == 0 ? "\n" : ",\n").append(in).append("  [");
+        for (int i = 0; i < a[t].length; i++) {
+          s.append(i == 0 ? "" : ", ");
+          vector(s, a[t][i], p);
+        }
+        s.append(']');
+      }
+      s.append('\n').append(in).append("],\n");
+    }
+    field(s, "B", layer.rawB(), p);
+    field(s, "C", layer.rawC(), p);
+    field(s, "D", layer.rawD(), p);
+    s.append(in).append("\"readout\": {\n");
+    s.append(in).append("  \"moduli\": ").append(GSON.toJson(readout.moduli())).append(",\n");
+    s.append(in)
+        .append("  \"outputVocabulary\": ")
+        .append(readout.outputVocabulary())
+        .append(",\n");
+    s.append(in).append("  \"default\": ").append(readout.defaultToken()).append(",\n");
+    s.append(in).append("  \"entries\": [");
+    long[] idx = readout.entryIndices();
+    int[] tok = readout.entryTokens();
+    for (int k = 0; k < idx.length; k++) {
+      s.append(k == 0 ? "\n" : ",\n").append(in).append("    [");
+      s.append(GSON.toJson(readout.residues(idx[k]))).append(", ").append(tok[k]).append(']');
+    }
+    s.append(idx.length == 0 ? "]\n" : "\n" + in + "  ]\n");
+    s.append(in).append("}\n");
+    s.append("    }");
+  }
+
+  private static void field(StringBuilder s, String name, long[][] m, Precision p) {
+    String in = "      ";
+    s.append(in).append('"').append(name).append("\": [");
+    for (int i = 0; i < m.length; i++) {
+      s.append(i == 0 ? "\n" : ",\n").append(in).append("  ");
+      vector(s, m[i], p);
+    }
+    s.append('\n').append(in).append("],\n");
+  }
+
+  private static void vector(StringBuilder s, long[] v, Precision p) {
+    s.append('[');
+    for (int j = 0; j < v.length; j++) {
+      s.append(j == 0 ? "" : ", ");
+      String x = p.format(v[j]);
+      s.append(x.indexOf('.') >= 0 ? '"' + x + '"' : x);
+    }
+    s.append(']');
+  }
+
+  /** A validating reader that names the JSON path of every problem. */
+  private static final class Reader {
+    private final String source;
+
+    Reader(String source) {
+      this.source = source;
+    }
+
+    private IllegalArgumentException error(String path, String message) {
+      return new IllegalArgumentException(source + ": " + path + ": " + message);
+    }
+
+    Model model(JsonElement root) {
+      JsonObject o = object(root, "$");
+      only(o, "$", Set.of("format", "name", "tracks", "inputVocabulary", "layers"));
+      if (o.has("format")) {
+        String format = string(o.get("format"), "$.format");
+        if (!format.equals(FORMAT)) {
+          throw error("$.format", "unsupported format '" + format + "', expected '" + FORMAT + "'");
+        }
+      }
+      String name = string(require(o, "name", "$"), "$.name");
+      String tracks = o.has("tracks") ? string(o.get("tracks"), "$.tracks") : "";
+      int vocab = integer(require(o, "inputVocabulary", "$"), "$.inputVocabulary", 1, Integer.MAX_VALUE);
+      Model.Builder model;
+      try {
+        model = Model.builder(name, vocab).tracks(tracks);
+      } catch (IllegalArgumentException e) {
+        throw error("$", e.getMessage());
+      }
+      JsonArray layers = array(require(o, "layers", "$"), "$.layers");
+      if (layers.isEmpty()) {
+        throw error("$.layers", "a model needs at least one layer");
+      }
+      for (int i = 0; i < layers.size(); i++) {
+        String path = "$.layers[" + i + "]";
+        JsonObject l = object(layers.get(i), path);
+        Layer layer = layer(l, path);
+        Readout readout = readout(require(l, "readout", path), path + ".readout");
+        try {
+          model.add(layer, readout);
+        } catch (IllegalArgumentException e) {
+          throw error(path, e.getMessage());
+        }
+      }
+      return model.build();
+    }
+
+    private Layer layer(JsonObject l, String path) {
+      LayerKind kind;
+      try {
+        kind = LayerKind.byId(string(require(l, "kind", path), path + ".kind"));
+      } catch (IllegalArgumentException e) {
+        throw error(path + ".kind", e.getMessage());
+      }
+      Set<String> allowed =
+          kind == LayerKind.SELECTIVE
+              ? Set.of("kind", "precision", "base", "exponents", "B", "C", "D", "readout")
+              : Set.of("kind", "precision", "A", "B", "C", "D", "readout");
+      only(l, path, allowed);
+      Precision p = precision(require(l, "precision", path), path + ".precision");
+      long[][] b = matrix(require(l, "B", path), path + ".B", p);
+      long[][] c = matrix(require(l, "C", path), path + ".C", p);
+      long[][] d = l.has("D") ? matrix(l.get("D"), path + ".D", p) : null;
+      try {
+        switch (kind) {
+          case S4:
+            return S4Layer.builder(p).a(matrix(require(l, "A", path), path + ".A", p)).b(b).c(c).d(d).build();
+          case RNN:
+            return RnnLayer.builder(p).a(matrix(require(l, "A", path), path + ".A", p)).b(b).c(c).d(d).build();
+          case S4D:
+            return S4DLayer.builder(p).a(vector(require(l, "A", path), path + ".A", p)).b(b).c(c).d(d).build();
+          case SELECTIVE:
+            return SelectiveLayer.builder(p)
+                .base(vector(require(l, "base", path), path + ".base", p))
+                .exponents(exponents(require(l, "exponents", path), path + ".exponents"))
+                .b(b)
+                .c(c)
+                .d(d)
+                .build();
+          default:
+            {
+              JsonArray as = array(require(l, "A", path), path + ".A");
+              long[][][] a = new long[as.size()][][];
+              for (int t = 0; t < a.length; t++) {
+                a[t] = matrix(as.get(t), path + ".A[" + t + "]", p);
+              }
+              return Ids4Layer.builder(p).a(a).b(b).c(c).d(d).build();
+            }
+        }
+      } catch (IllegalArgumentException e) {
+        throw error(path, e.getMessage());
+      }
+    }
+
+    private Readout readout(JsonElement e, String path) {
+      JsonObject o = object(e, path);
+      only(o, path, Set.of("moduli", "outputVocabulary", "default", "entries"));
+      JsonArray ms = array(require(o, "moduli", path), path + ".moduli");
+      int[] moduli = new int[ms.size()];
+      for (int c = 0; c < moduli.length; c++) {
+        moduli[c] = integer(ms.get(c), path + ".moduli[" + c + "]", 1, Integer.MAX_VALUE);
+      }
+      int vocab =
+          integer(require(o, "outputVocabulary", path), path + ".outputVocabulary", 1, Integer.MAX_VALUE);
+      Readout.Builder r;
+      try {
+        r = Readout.builder(moduli, vocab);
+        if (o.has("default")) {
+          r.defaultToken(integer(o.get("default"), path + ".default", Integer.MIN_VALUE, Integer.MAX_VALUE));
+        }
+      } catch (IllegalArgumentException ex) {
+        throw error(path, ex.getMessage());
+      }
+      if (o.has("entries")) {
+        JsonArray entries = array(o.get("entries"), path + ".entries");
+        for (int k = 0; k < entries.size(); k++) {
+          String ep = path + ".entries[" + k + "]";
+          JsonArray entry = array(entries.get(k), ep);
+          if (entry.size() != 2) {
+            throw error(ep, "an entry is [[residues...], token], got " + entry);
+          }
+          JsonArray rs = array(entry.get(0), ep + "[0]");
+          int[] residues = new int[rs.size()];
+          for (int c = 0; c < residues.length; c++) {
+            residues[c] = integer(rs.get(c), ep + "[0][" + c + "]", Integer.MIN_VALUE, Integer.MAX_VALUE);
+          }
+          int token = integer(entry.get(1), ep + "[1]", Integer.MIN_VALUE, Integer.MAX_VALUE);
+          try {
+            r.put(residues, token);
+          } catch (IllegalArgumentException ex) {
+            throw error(ep, ex.getMessage());
+          }
+        }
+      }
+      return r.build();
+    }
+
+    private Precision precision(JsonElement e, String path) {
+      JsonObject o = object(e, path);
+      only(o, path, Set.of("bits", "fractionBits"));
+      int bits = integer(require(o, "bits", path), path + ".bits", Integer.MIN_VALUE, Integer.MAX_VALUE);
+      int f = integer(require(o, "fractionBits", path), path + ".fractionBits", Integer.MIN_VALUE, Integer.MAX_VALUE);
+      try {
+        return Precision.of(bits, f);
+      } catch (IllegalArgumentException ex) {
+        throw error(path, ex.getMessage());
+      }
+    }
+
+    private long[][] matrix(JsonElement e, String path, Precision p) {
+      JsonArray rows = array(e, path);
+      long[][] m = new long[rows.size()][];
+      for (int i = 0; i < m.length; i++) {
+        m[i] = vector(rows.get(i), path + "[" + i + "]", p);
+      }
+      return m;
+    }
+
+    private long[] vector(JsonElement e, String path, Precision p) {
+      JsonArray a = array(e, path);
+      long[] v = new long[a.size()];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = number(a.get(j), path + "[" + j + "]", p);
+      }
+      return v;
+    }
+
+    private int[][] exponents(JsonElement e, String path) {
+      JsonArray rows = array(e, path);
+      int[][] m = new int[rows.size()][];
+      for (int i = 0; i < m.length; i++) {
+        JsonArray row = array(rows.get(i), path + "[" + i + "]");
+        m[i] = new int[row.size()];
+        for (int j = 0; j < m[i].length; j++) {
+          String ep = path + "[" + i + "][" + j + "]";
+          JsonElement x = row.get(j);
+          if (x.isJsonPrimitive() && x.getAsJsonPrimitive().isString()) {
+            if (!x.getAsString().strip().equalsIgnoreCase("RESET")) {
+              throw error(ep, "expected an exponent 0.." + SelectiveLayer.MAX_EXPONENT + " or \"RESET\", got " + x);
+            }
+            m[i][j] = SelectiveLayer.RESET;
+          } else {
+            m[i][j] = integer(x, ep, 0, SelectiveLayer.MAX_EXPONENT);
+          }
+        }
+      }
+      return m;
+    }
+
+    private long number(JsonElement e, String path, Precision p) {
+      if (!e.isJsonPrimitive() || e.getAsJsonPrimitive().isBoolean()) {
+        throw error(path, "expected a number like 0.375, -1 or \"3/8\", got " + e);
+      }
+      try {
+        return p.parse(e.getAsString());
+      } catch (IllegalArgumentException ex) {
+        throw error(path, ex.getMessage());
+      }
+    }
+
+    private int integer(JsonElement e, String path, int min, int max) {
+      String text = e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsString() : null;
+      if (text == null || !INTEGER.matcher(text).matches()) {
+        throw error(path, "expected an integer, got " + e);
+      }
+      long v;
+      try {
+        v = Long.parseLong(text);
+      } catch (NumberFormatException ex) {
+        throw error(path, text + " is out of range");
+      }
+      if (v < min || v > max) {
+        throw error(path, v + " is outside " + min + ".." + max);
+      }
+      return (int) v;
+    }
+
+    private String string(JsonElement e, String path) {
+      if (!(e instanceof JsonPrimitive) || !e.getAsJsonPrimitive().isString()) {
+        throw error(path, "expected a string, got " + e);
+      }
+      return e.getAsString();
+    }
+
+    private JsonObject object(JsonElement e, String path) {
+      if (!e.isJsonObject()) {
+        throw error(path, "expected an object, got " + abbreviate(e));
+      }
+      return e.getAsJsonObject();
+    }
+
+    private JsonArray array(JsonElement e, String path) {
+      if (!e.isJsonArray()) {
+        throw error(path, "expected an array, got " + abbreviate(e));
+      }
+      return e.getAsJsonArray();
+    }
+
+    private JsonElement require(JsonObject o, String key, String path) {
+      JsonElement e = o.get(key);
+      if (e == null || e.isJsonNull()) {
+        throw error(path, "missing field \"" + key + "\"");
+      }
+      return e;
+    }
+
+    private void only(JsonObject o, String path, Set<String> allowed) {
+      for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+        if (!allowed.contains(e.getKey())) {
+          throw error(
+              path,
+              "unknown field \"" + e.getKey() + "\" (expected " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+        }
+      }
+    }
+
+    private static String abbreviate(JsonElement e) {
+      String s = e.toString();
+      return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+  }
+}
