@@ -39,6 +39,7 @@ public final class Cli {
         throw new IllegalArgumentException("output directory does not exist: " + dir);
       }
       tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      makeWorldReadable(tmp);
       Path finalTmp = tmp;
       Thread cleanup = new Thread(() -> deleteQuietly(finalTmp));
       Runtime.getRuntime().addShutdownHook(cleanup);
@@ -76,6 +77,13 @@ public final class Cli {
         throw new UncheckedIOException(e);
       }
     });
+  }
+
+  /** Temporary files are created owner-only; an output file should read like any other (0644). */
+  private static void makeWorldReadable(Path p) throws IOException {
+    if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
   }
 
   private static void deleteQuietly(Path p) {
