@@ -47,8 +47,8 @@ import java.util.Objects;
  * bitlength(F): depth at most 5 above the inputs (2 for stage A, 3 for stage B); stage A at most
  * {@code ⌈B/ℓ⌉·(2Fℓ + 2ℓ)} gates; stage B at most {@code 10P + P + 2} gates with {@code P ≤ B +
  * ℓ + 1} positions (at most 8 clauses for each position's carry condition and 2 for its
- * carry-free condition, one AND per position plus one, one OR). Weights at most {@code 2^{ℓ−1} ≤
- * F} in stage A's cuts, ±1 elsewhere. Longer columns add compression rounds of depth 2 each; the
+ * carry-free condition, one AND per position plus one, one OR), whose ANDs read O(P²) wires in
+ * all. Weights at most {@code 2^{ℓ−1} ≤ F} in stage A's cuts, ±1 elsewhere. Longer columns add compression rounds of depth 2 each; the
  * column length shrinks from F to at most {@code 2⌈F/(2^k − 1)⌉} per round.
  */
 public final class ThresholdLowering {

@@ -16,7 +16,7 @@ class ArithmeticProperties {
    * three gates of depth 2, m weight bits. Half of the lanes compare a number with a copy of itself
    * (inputs wired equal) so that equality is exercised.
    */
-  @Property(tries = 60)
+  @Property(tries = 30)
   void comparison(@ForAll @IntRange(min = 1, max = 70) int m, @ForAll long seed) {
     Harness h = new Harness();
     int[] a = h.inputs(m);
@@ -49,7 +49,7 @@ class ArithmeticProperties {
    * Addition is exact with depth 2 and 4m − 1 gates; subtraction gives the (m+1)-bit two's
    * complement of a − c with depth 2 and 4m gates (Javadoc of {@link Addition}).
    */
-  @Property(tries = 60)
+  @Property(tries = 40)
   void additionAndSubtraction(
       @ForAll @IntRange(min = 1, max = 40) int m, @ForAll boolean subtract, @ForAll long seed) {
     Harness h = new Harness();
@@ -76,10 +76,10 @@ class ArithmeticProperties {
    * Multiplication is exact, depth 3, and costs m_a·m_c partial-product ANDs plus the column sum's
    * gates by {@link IteratedAddition}'s rule.
    */
-  @Property(tries = 40)
+  @Property(tries = 25)
   void multiplication(
-      @ForAll @IntRange(min = 2, max = 14) int ma,
-      @ForAll @IntRange(min = 2, max = 14) int mc,
+      @ForAll @IntRange(min = 2, max = 12) int ma,
+      @ForAll @IntRange(min = 2, max = 12) int mc,
       @ForAll long seed) {
     Harness h = new Harness();
     int[] a = h.inputs(ma);
@@ -109,7 +109,7 @@ class ArithmeticProperties {
    * Exact count [Σ x = k] for every k in [−1, n+1]: exact; 3 gates of depth 2 inside (0, n), one
    * gate at k = 0 and k = n, a constant outside.
    */
-  @Property(tries = 40)
+  @Property(tries = 20)
   void exactCount(@ForAll @IntRange(min = 1, max = 30) int n, @ForAll long seed) {
     long[] in = Harness.randomWords(new SplittableRandom(seed), n);
     for (int k = -1; k <= n + 1; k++) {

@@ -17,7 +17,7 @@ class SumModuloProperties {
    * has depth 2, and costs M cuts plus min(M + 1, K) residue gates with M = Σ (w_i mod K) (distinct
    * literals; K ≥ 2, M ≥ 1).
    */
-  @Property(tries = 80)
+  @Property(tries = 50)
   void residueOneHot(
       @ForAll @IntRange(min = 1, max = 12) int n,
       @ForAll @IntRange(min = 2, max = 9) int modulus,
@@ -59,7 +59,7 @@ class SumModuloProperties {
   }
 
   /** A single congruence [Σ w_i x_i ≡ r (mod K)] is exact for every r, with depth at most 2. */
-  @Property(tries = 60)
+  @Property(tries = 30)
   void congruence(
       @ForAll @IntRange(min = 1, max = 10) int n,
       @ForAll @IntRange(min = 1, max = 12) int modulus,

@@ -24,15 +24,15 @@ class ThresholdLoweringProperties {
   }
 
   /**
-   * Lowering a threshold gate with weights up to 2^60 (both signs, complemented and repeated
+   * Lowering a threshold gate with weights up to 2^48 (both signs, complemented and repeated
    * literals) to k-bit weights preserves its function on random lanes, for θ near the interesting
    * region and both [≥ θ] and [≤ θ]; the result has at most k weight bits, and depth at most 5
    * when every column fits (at most 2^k − 1 literals).
    */
-  @Property(tries = 120)
+  @Property(tries = 50)
   void loweredGateIsEquivalent(
-      @ForAll @IntRange(min = 1, max = 14) int n,
-      @ForAll @IntRange(min = 1, max = 60) int bits,
+      @ForAll @IntRange(min = 1, max = 12) int n,
+      @ForAll @IntRange(min = 1, max = 48) int bits,
       @ForAll @IntRange(min = 2, max = 6) int k,
       @ForAll boolean atMost,
       @ForAll long seed) {
@@ -120,7 +120,7 @@ class ThresholdLoweringProperties {
    * columns of F ≤ 2^k − 1 literals costs at most ⌈B/ℓ⌉(2Fℓ + 2ℓ) + 11P + 2 gates, ℓ =
    * bitlength(F), P = B + ℓ + 1.
    */
-  @Property(tries = 40)
+  @Property(tries = 20)
   void sizeBound(
       @ForAll @IntRange(min = 2, max = 30) int n, @ForAll @IntRange(min = 8, max = 64) int bits, @ForAll long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -206,10 +206,10 @@ class ThresholdLoweringProperties {
    * (simulated outputs equal on random lanes), keeps input and output names, and brings the
    * largest weight down to at most k bits.
    */
-  @Property(tries = 40)
+  @Property(tries = 15)
   void passPreservesFunction(@ForAll @IntRange(min = 2, max = 5) int k, @ForAll long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    Circuit c = randomCircuit(rnd, 6, 25, 70);
+    Circuit c = randomCircuit(rnd, 6, 20, 70);
     Circuit lowered = LowerWeights.lower(c, k);
     assertEquals(c.inputNames(), lowered.inputNames());
     assertEquals(c.outputNames(), lowered.outputNames());
