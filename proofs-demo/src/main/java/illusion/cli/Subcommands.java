@@ -7,6 +7,7 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new DataCommand(), new ClassifyCommand(), new DemoCommand());
+    return List.of(
+        new DataCommand(), new ClassifyCommand(), new PrimitiveCommand(), new DemoCommand());
   }
 }
