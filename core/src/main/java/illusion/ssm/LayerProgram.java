@@ -118,7 +118,8 @@ final class LayerProgram {
 
     Optional<StateAutomaton> fsa = Optional.empty();
     if (!exactOnly && (layer instanceof Ids4Layer || layer instanceof RnnLayer)) {
-      fsa = StateAutomaton.of(layer);
+      // a bounded search: about 2^17 transitions at most
+      fsa = StateAutomaton.of(layer, Math.max(64, Math.min(StateAutomaton.DEFAULT_MAX_STATES, (1 << 17) / v)));
     }
     this.automaton = fsa.orElse(null);
   }
