@@ -173,25 +173,18 @@ public final class Simulator {
     for (int i = 0; i < n; i++) {
       switch (ks[i]) {
         case Circuit.K_AND:
-          {
-            int f = st[i];
-            int e = st[i + 1];
-            long acc = lit(v, d[f]) & lit(v, d[f + 1]);
-            for (int j = f + 2; j < e; j++) {
-              acc &= lit(v, d[j]);
-            }
-            v[i] = acc;
-            break;
-          }
         case Circuit.K_OR:
           {
+            // one loop for both: a ∨ b = ¬(¬a ∧ ¬b), with m = 0 (AND) or -1 (OR) complementing
+            // literals (~l == l ^ -1) and the result, so mixed AND/OR runs do not mispredict
+            int m = Circuit.K_AND - ks[i];
             int f = st[i];
             int e = st[i + 1];
-            long acc = lit(v, d[f]) | lit(v, d[f + 1]);
+            long acc = lit(v, d[f] ^ m) & lit(v, d[f + 1] ^ m);
             for (int j = f + 2; j < e; j++) {
-              acc |= lit(v, d[j]);
+              acc &= lit(v, d[j] ^ m);
             }
-            v[i] = acc;
+            v[i] = acc ^ m;
             break;
           }
         case Circuit.K_NOT:

@@ -3,8 +3,8 @@ package illusion.number;
 import java.math.BigInteger;
 
 /** A reference rational number num/den (den > 0, lowest terms) on BigInteger, for tests. */
-record Rational(BigInteger num, BigInteger den) implements Comparable<Rational> {
-  Rational {
+public record Rational(BigInteger num, BigInteger den) implements Comparable<Rational> {
+  public Rational {
     if (den.signum() < 0) {
       num = num.negate();
       den = den.negate();
@@ -20,30 +20,30 @@ record Rational(BigInteger num, BigInteger den) implements Comparable<Rational> 
   }
 
   /** u * 2^-scale. */
-  static Rational dyadic(BigInteger u, int scale) {
+  public static Rational dyadic(BigInteger u, int scale) {
     return scale >= 0
         ? new Rational(u, BigInteger.ONE.shiftLeft(scale))
         : new Rational(u.shiftLeft(-scale), BigInteger.ONE);
   }
 
-  static Rational of(Dyadic d) {
+  public static Rational of(Dyadic d) {
     return dyadic(d.unscaledValue(), d.scale());
   }
 
-  Rational add(Rational o) {
+  public Rational add(Rational o) {
     return new Rational(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
   }
 
-  Rational multiply(Rational o) {
+  public Rational multiply(Rational o) {
     return new Rational(num.multiply(o.num), den.multiply(o.den));
   }
 
-  Rational negate() {
+  public Rational negate() {
     return new Rational(num.negate(), den);
   }
 
   /** floor(this) by BigInteger division with the remainder's sign corrected. */
-  BigInteger floor() {
+  public BigInteger floor() {
     BigInteger[] qr = num.divideAndRemainder(den);
     return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
   }

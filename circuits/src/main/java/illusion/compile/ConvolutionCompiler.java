@@ -1,0 +1,225 @@
+package illusion.compile;
+
+import illusion.circuit.CircuitBuilder;
+import illusion.number.Dyadic;
+import illusion.number.Precision;
+import illusion.ssm.S4DLayer;
+import illusion.ssm.S4Layer;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.BitSet;
+
+/**
+ * Non-gated layers, S4 and S4D, as convolutions (Thm 4.2, Cor 4.3). With {@code h_0 = 0} the state
+ * unrolls to {@code h_t = Σ_{j ≤ t} A^{t-j} B x_j}, so the output is {@code y_t = round(Σ_{j ≤ t}
+ * K_{t-j} x_j + D x_t)} with the kernel {@code K_k = C A^k B}, computed exactly (dyadic) at compile
+ * time. As x_j is one-hot, each output is one weighted sum over the inputs {@code x_j[σ]} with
+ * weights {@code K_{t-j}[c][σ]}, rounded by the {@link OutputStage}: depth 2 for every n, about
+ * {@code 2^p} thresholds over one shared sum of at most {@code n |Σ|} terms per output. Lags whose
+ * kernel is zero are skipped, which keeps delay-line kernels sparse.
+ */
+final class ConvolutionCompiler implements LayerCompiler {
+  private final Precision precision;
+  private final int n;
+  private final int channels;
+  private final int vocabulary;
+  /** The lags k with a non-zero kernel (D counted at lag 0), increasing. */
+  private final int[] lags;
+  /** {@code kernel[i][c][σ]}: the weight of {@code x_{t - lags[i]}[σ]} in output channel c. */
+  private final Dyadic[][][] kernel;
+  /** Prefix sums over lags of the least / greatest kernel weight per channel, and of non-zeros. */
+  private final Dyadic[][] rangeMin;
+  private final Dyadic[][] rangeMax;
+  private final long[][] nonZeros;
+  private final String strategy;
+
+  private ConvolutionCompiler(
+      Precision precision,
+      int n,
+      Dyadic[][] a,
+      boolean diagonal,
+      Dyadic[][] b,
+      Dyadic[][] c,
+      Dyadic[][] d,
+      String strategy) {
+    this.precision = precision;
+    this.n = n;
+    this.channels = c.length;
+    this.vocabulary = b[0].length;
+    this.strategy = strategy;
+    int dim = b.length;
+    IntArrayList lagList = new IntArrayList();
+    java.util.List<Dyadic[][]> kernels = new java.util.ArrayList<>();
+    Dyadic[][] power = b; // A^k B, dim x |Σ|
+    for (int k = 0; k < n; k++) {
+      Dyadic[][] kk = multiply(c, power);
+      if (k == 0) {
+        kk = add(kk, d);
+      }
+      if (!isZero(kk)) {
+        lagList.add(k);
+        kernels.add(kk);
+      }
+      if (isZero(power)) {
+        break; // A^k B = 0 stays 0 (nilpotent A, as in delay lines)
+      }
+      power = diagonal ? scaleRows(a, power) : multiply(a, power);
+    }
+    this.lags = lagList.toIntArray();
+    this.kernel = kernels.toArray(new Dyadic[0][][]);
+    int lagCount = lags.length;
+    this.rangeMin = new Dyadic[channels][lagCount + 1];
+    this.rangeMax = new Dyadic[channels][lagCount + 1];
+    this.nonZeros = new long[channels][lagCount + 1];
+    for (int ch = 0; ch < channels; ch++) {
+      rangeMin[ch][0] = Dyadic.ZERO;
+      rangeMax[ch][0] = Dyadic.ZERO;
+      for (int i = 0; i < lagCount; i++) {
+        Dyadic[] row = kernel[i][ch];
+        Dyadic lo = row[0];
+        Dyadic hi = row[0];
+        int nz = 0;
+        for (Dyadic w : row) {
+          lo = w.compareTo(lo) < 0 ? w : lo;
+          hi = w.compareTo(hi) > 0 ? w : hi;
+          nz += w.signum() != 0 ? 1 : 0;
+        }
+        rangeMin[ch][i + 1] = rangeMin[ch][i].add(lo);
+        rangeMax[ch][i + 1] = rangeMax[ch][i].add(hi);
+        nonZeros[ch][i + 1] = nonZeros[ch][i] + nz;
+      }
+    }
+  }
+
+  static ConvolutionCompiler of(S4Layer layer, int n) {
+    Precision p = layer.precision();
+    return new ConvolutionCompiler(
+        p,
+        n,
+        Exact.values(layer.rawA(), p),
+        false,
+        Exact.values(layer.rawB(), p),
+        Exact.values(layer.rawC(), p),
+        Exact.values(layer.rawD(), p),
+        "convolution kernel (Thm 4.2)");
+  }
+
+  static ConvolutionCompiler of(S4DLayer layer, int n) {
+    Precision p = layer.precision();
+    Dyadic[] diag = Exact.values(layer.rawA(), p);
+    return new ConvolutionCompiler(
+        p,
+        n,
+        new Dyadic[][] {diag},
+        true,
+        Exact.values(layer.rawB(), p),
+        Exact.values(layer.rawC(), p),
+        Exact.values(layer.rawD(), p),
+        "convolution kernel (Thm 4.2, diagonal A)");
+  }
+
+  @Override
+  public String strategy() {
+    return strategy;
+  }
+
+  /** The number of lags (a prefix of {@link #lags}) that reach back from position t. */
+  private int lagsUpTo(int t) {
+    int i = 0;
+    while (i < lags.length && lags[i] <= t) {
+      i++;
+    }
+    return i;
+  }
+
+  @Override
+  public BitSet inputPositions(BitSet outputPositions) {
+    BitSet in = new BitSet(n);
+    for (int t = outputPositions.nextSetBit(0); t >= 0; t = outputPositions.nextSetBit(t + 1)) {
+      for (int i = 0; i < lags.length && lags[i] <= t; i++) {
+        in.set(t - lags[i]);
+      }
+    }
+    return in;
+  }
+
+  @Override
+  public SizeEstimate estimate(BitSet outputPositions, boolean withBits) {
+    SizeEstimate size = SizeEstimate.ZERO;
+    for (int t = outputPositions.nextSetBit(0); t >= 0; t = outputPositions.nextSetBit(t + 1)) {
+      int k = lagsUpTo(t);
+      for (int ch = 0; ch < channels; ch++) {
+        long levels = OutputStage.levels(precision, rangeMin[ch][k], rangeMax[ch][k]);
+        size = size.plus(OutputStage.estimate(precision, nonZeros[ch][k], levels, withBits));
+      }
+    }
+    return size;
+  }
+
+  @Override
+  public RoundedOutput[][] compile(CircuitBuilder b, int[][] tokens, BitSet outputPositions) {
+    RoundedOutput[][] out = new RoundedOutput[n][];
+    for (int t = outputPositions.nextSetBit(0); t >= 0; t = outputPositions.nextSetBit(t + 1)) {
+      int k = lagsUpTo(t);
+      out[t] = new RoundedOutput[channels];
+      for (int ch = 0; ch < channels; ch++) {
+        OutputStage.Terms terms = new OutputStage.Terms();
+        for (int i = 0; i < k; i++) {
+          terms.addChoice(tokens[t - lags[i]], kernel[i][ch], true);
+        }
+        out[t][ch] = OutputStage.round(b, precision, terms);
+      }
+    }
+    return out;
+  }
+
+  private static Dyadic[][] multiply(Dyadic[][] x, Dyadic[][] y) {
+    int rows = x.length;
+    int inner = y.length;
+    int cols = y[0].length;
+    Dyadic[][] r = new Dyadic[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        Dyadic s = Dyadic.ZERO;
+        for (int k = 0; k < inner; k++) {
+          if (x[i][k].signum() != 0 && y[k][j].signum() != 0) {
+            s = s.add(x[i][k].multiply(y[k][j]));
+          }
+        }
+        r[i][j] = s;
+      }
+    }
+    return r;
+  }
+
+  /** {@code diag(a[0]) y}. */
+  private static Dyadic[][] scaleRows(Dyadic[][] a, Dyadic[][] y) {
+    Dyadic[][] r = new Dyadic[y.length][];
+    for (int i = 0; i < y.length; i++) {
+      r[i] = new Dyadic[y[i].length];
+      for (int j = 0; j < y[i].length; j++) {
+        r[i][j] = a[0][i].multiply(y[i][j]);
+      }
+    }
+    return r;
+  }
+
+  private static Dyadic[][] add(Dyadic[][] x, Dyadic[][] y) {
+    Dyadic[][] r = new Dyadic[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      r[i] = new Dyadic[x[i].length];
+      for (int j = 0; j < x[i].length; j++) {
+        r[i][j] = x[i][j].add(y[i][j]);
+      }
+    }
+    return r;
+  }
+
+  private static boolean isZero(Dyadic[][] m) {
+    for (Dyadic[] row : m) {
+      if (!Exact.isZero(row)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,179 @@
+package illusion.compile;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
+
+import illusion.circuit.CircuitBuilder;
+import illusion.number.Precision;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+
+/**
+ * One rounded output channel at one position, {@code y = sat_p(floor(2^f v))}, held in a circuit as
+ * its thermometer code: {@code y} is known to lie in {@code [min, max]}, and for every {@code v} in
+ * {@code (min, max]} a literal {@code [y ≥ v]}. The two's complement bits, residues mod m and any
+ * other threshold of {@code y} are built from the thermometer on demand, one gate each at depth one
+ * above it (the code is monotone, so an alternating sum of its literals is 0 or 1).
+ *
+ * <p>Valid only with the builder that made its literals.
+ */
+final class RoundedOutput {
+  private final Precision precision;
+  private final long min;
+  private final long max;
+  /** {@code levels[k] = [y ≥ min + 1 + k]}, {@code k < max - min}. */
+  private final int[] levels;
+
+  private final int one;
+
+  private RoundedOutput(Precision precision, long min, long max, int[] levels, int one) {
+    this.precision = precision;
+    this.min = min;
+    this.max = max;
+    this.levels = levels;
+    this.one = one;
+  }
+
+  /**
+   * A thermometer code: the raw output lies in {@code [min, max]} (within the precision's range)
+   * and {@code levels[k]} is the literal {@code [y ≥ min + 1 + k]}, for {@code k < max - min}.
+   */
+  static RoundedOutput ofThermometer(
+      CircuitBuilder b, Precision precision, long min, long max, int[] levels) {
+    checkArgument(
+        precision.fits(min) && precision.fits(max) && min <= max,
+        "output range [%s, %s] is not within %s",
+        min,
+        max,
+        precision);
+    checkArgument(
+        levels.length == max - min,
+        "a thermometer over [%s, %s] needs %s levels, got %s",
+        min,
+        max,
+        max - min,
+        levels.length);
+    return new RoundedOutput(precision, min, max, levels.clone(), b.constant(true));
+  }
+
+  /** The constant output {@code raw}. */
+  static RoundedOutput constant(CircuitBuilder b, Precision precision, long raw) {
+    return ofThermometer(b, precision, raw, raw, new int[0]);
+  }
+
+  Precision precision() {
+    return precision;
+  }
+
+  /** The least value the output can take. */
+  long min() {
+    return min;
+  }
+
+  /** The greatest value the output can take. */
+  long max() {
+    return max;
+  }
+
+  /** The number of non-constant thermometer literals, {@code max - min}. */
+  int levelCount() {
+    return levels.length;
+  }
+
+  /** The literal {@code [y ≥ v]}: a thermometer literal, or a constant outside {@code (min, max]}. */
+  int atLeast(long v) {
+    if (v <= min) {
+      return one;
+    }
+    if (v > max) {
+      return ~one;
+    }
+    return levels[(int) (v - min - 1)];
+  }
+
+  /**
+   * Bit {@code i} (0 = least significant) of the p-bit two's complement output. The sign bit is
+   * {@code ¬[y ≥ 0]}; a lower bit i is {@code Σ_{m ≥ 1} (-1)^{m+1} [y + 2^{p-1} ≥ m 2^i]}, one
+   * threshold gate with weights ±1 over the thermometer.
+   */
+  int bit(CircuitBuilder b, int i) {
+    int p = precision.bits();
+    checkElementIndex(i, p, "bit");
+    if (i == p - 1) {
+      return ~atLeast(0);
+    }
+    long base = precision.minRaw();
+    long step = 1L << i;
+    IntArrayList lits = new IntArrayList();
+    LongArrayList weights = new LongArrayList();
+    long constant = 0;
+    for (long m = 1; ; m++) {
+      long v = base + m * step;
+      if (v > max || v > precision.maxRaw()) {
+        break;
+      }
+      long w = (m & 1) == 1 ? 1 : -1;
+      if (v <= min) {
+        constant += w;
+      } else {
+        lits.add(atLeast(v));
+        weights.add(w);
+      }
+    }
+    return alternatingSum(b, lits, weights, constant);
+  }
+
+  /** All p bits of the output, least significant first. */
+  int[] bits(CircuitBuilder b) {
+    int[] bits = new int[precision.bits()];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = bit(b, i);
+    }
+    return bits;
+  }
+
+  /**
+   * The literal {@code [floorMod(y, m) = r]}: {@code Σ_{v ≡ r} ([y ≥ v] - [y ≥ v+1])} as one
+   * threshold gate over the thermometer.
+   */
+  int residue(CircuitBuilder b, int m, int r) {
+    checkArgument(m >= 1 && r >= 0 && r < m, "residue %s mod %s", r, m);
+    long constant = Math.floorMod(min, m) == r ? 1 : 0; // [y ≥ min] = 1
+    IntArrayList lits = new IntArrayList();
+    LongArrayList weights = new LongArrayList();
+    for (long v = min + 1; v <= max; v++) {
+      long w = (Math.floorMod(v, m) == r ? 1 : 0) - (Math.floorMod(v - 1, m) == r ? 1 : 0);
+      if (w != 0) {
+        lits.add(atLeast(v));
+        weights.add(w);
+      }
+    }
+    return alternatingSum(b, lits, weights, constant);
+  }
+
+  /**
+   * The literal {@code [Σ w_k l_k + constant ≥ 1]} for a sum known to be 0 or 1; a single literal
+   * or a constant needs no gate.
+   */
+  private int alternatingSum(
+      CircuitBuilder b, IntArrayList lits, LongArrayList weights, long constant) {
+    if (lits.isEmpty()) {
+      return constant >= 1 ? one : ~one;
+    }
+    if (lits.size() == 1) {
+      long w = weights.getLong(0);
+      boolean at0 = constant >= 1;
+      boolean at1 = constant + w >= 1;
+      if (at0 == at1) {
+        return at0 ? one : ~one;
+      }
+      return at1 ? lits.getInt(0) : ~lits.getInt(0);
+    }
+    return b.threshold(weights.toLongArray(), lits.toIntArray(), 1 - constant);
+  }
+
+  @Override
+  public String toString() {
+    return "rounded output in [" + min + ", " + max + "] (" + levels.length + " levels)";
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The compiler from SSM models to threshold circuits: the executable form of the paper's Thm 4.2,
+ * Cor 4.3 and Thm 4.4 / Cor 4.5 (non-gated and selective diagonal layers are in TC0), and of Thm
+ * 5.1 / 5.2 (finite-state layers parallelize as log-depth prefix networks).
+ *
+ * <h2>Public API</h2>
+ *
+ * {@link illusion.compile.ModelCompiler#compile ModelCompiler.compile(model, n, outputs, options)}
+ * returns a {@link illusion.compile.CompiledModel}: the {@link illusion.circuit.Circuit}, the input
+ * wires {@code x[t][σ]} (one-hot, t < n), and at the requested positions ({@link
+ * illusion.compile.Outputs#LAST} or {@link illusion.compile.Outputs#ALL}) the last layer's rounded
+ * output bits {@code y[t][c][bit]} and the label one-hot {@code label[t][k]}. {@link
+ * illusion.compile.CompileOptions} selects the prefix network, weight lowering, the state bound and
+ * the size limit; the size is projected ({@link illusion.compile.SizeEstimate}) and checked before
+ * anything is built.
+ *
+ * <h2>Pieces inside the package</h2>
+ *
+ * <ul>
+ *   <li>{@code LayerCompiler}: one strategy for one layer at one length n. It says which token
+ *       positions its outputs read ({@code inputPositions}), projects its size ({@code estimate}),
+ *       and builds ({@code compile(builder, tokens, outputPositions)}), where {@code tokens[t][σ]}
+ *       are the one-hot literals of the layer's input token at t, and the result holds one {@code
+ *       RoundedOutput} per needed position and output channel. {@code LayerCompilers.forLayer}
+ *       picks the strategy by layer kind: {@code ConvolutionCompiler} (S4, S4D), {@code
+ *       SelectiveCompiler} (selective diagonal), and the finite-state strategy (IDS4, RNN-SSM).
+ *   <li>{@code OutputStage}: the rounding every strategy shares. Collect the value {@code w_0 + Σ
+ *       w_i z_i} over indicator literals with exact dyadic weights in {@code OutputStage.Terms}
+ *       (grouping literals of which at most / exactly one is true, such as a token's one-hot wires
+ *       or a state's indicators, which keeps the range tight), then {@code OutputStage.round} makes
+ *       one shared integer sum and the thermometer gates {@code [y ≥ v]} over the reachable range
+ *       of {@code y = sat_p(floor(2^f value))}.
+ *   <li>{@code RoundedOutput}: a thermometer code; two's complement bits ({@code bits}) and
+ *       residues ({@code residue}) are one gate above it, made only when asked for.
+ *   <li>{@code ReadoutCompiler}: a {@link illusion.ssm.Readout} as residue indicators, one AND per
+ *       table entry and one OR per token: the next layer's token one-hot (or the label).
+ * </ul>
+ *
+ * {@code ModelCompiler} chains them: it asks the layers top-down which positions they need, so
+ * that with {@code LAST} only the positions the last output depends on are built, and bottom-up
+ * wires each readout's one-hot outputs into the next layer's {@code tokens}.
+ */
+package illusion.compile;
