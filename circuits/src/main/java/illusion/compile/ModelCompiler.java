@@ -40,14 +40,13 @@ public final class ModelCompiler {
   public static CompiledModel compile(
       Model model, int n, Outputs outputs, CompileOptions options) {
     Plan plan = plan(model, n, outputs, options);
-    checkArgument(
-        plan.size.storedWires() <= options.wireLimit(),
-        "compiling model %s for n = %s would take about %s, above the limit of %,d stored wires"
-            + " (raise the wire limit or the heap)",
-        model.name(),
-        n,
-        plan.size,
-        options.wireLimit());
+    if (plan.size.storedWires() > options.wireLimit()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "compiling model %s for n = %d would take about %s, above the limit of %,d stored"
+                  + " wires (raise the wire limit or the heap)",
+              model.name(), n, plan.size, options.wireLimit()));
+    }
     return plan.build();
   }
 
