@@ -15,7 +15,9 @@ public final class Demos {
           new SolvableDemo(),
           new ChessDemo(),
           new SwapsDemo(),
-          new NarrativeDemo());
+          new NarrativeDemo(),
+          new LoweringDemo(),
+          new IllusionDemo());
 
   private Demos() {}
 
