@@ -35,7 +35,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--length", paramLabel = "N", description = "Word length (demos that draw words; each has its default).")
+  @Option(names = "--length", paramLabel = "N", description =
+          "Word length n: illusion (default 16), solvable (8), chess (5), swaps and narrative"
+              + " (6), lowering (8).")
   Integer length;
 
   @Option(names = "--formula", paramLabel = "F", description = "barrington: a Boolean formula such as '(x1 & !x2) | x3'.")

@@ -46,7 +46,7 @@ final class BarringtonDemo implements Demo {
 
   @Override
   public String summary() {
-    return "Barrington's theorem: a formula becomes an A5 word of length 4^depth; ids4 evaluates it";
+    return "a formula becomes an A5 program of length 4^depth; ids4 runs it";
   }
 
   @Override

@@ -26,11 +26,14 @@ final class DemoWords {
     return sample(group, length, 1, seed)[0];
   }
 
-  /** The word in the group's notation, elements separated by commas. */
+  /**
+   * The word in the group's notation, elements separated by commas, each a code span (so that a
+   * text line never breaks inside an element).
+   */
   static String format(FiniteGroup group, int[] word) {
     StringBuilder sb = new StringBuilder();
     for (int x : word) {
-      sb.append(sb.length() == 0 ? "" : ", ").append(group.format(x));
+      sb.append(sb.length() == 0 ? "" : ", ").append('`').append(group.format(x)).append('`');
     }
     return sb.toString();
   }

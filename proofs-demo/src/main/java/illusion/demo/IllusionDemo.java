@@ -42,7 +42,7 @@ final class IllusionDemo implements Demo {
 
   @Override
   public String summary() {
-    return "the paper in one screen: four layers on A5 words, then depth as n grows";
+    return "the paper in one screen: four layers on A5 words, depth as n grows";
   }
 
   @Override

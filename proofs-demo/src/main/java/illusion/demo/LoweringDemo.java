@@ -45,7 +45,7 @@ final class LoweringDemo implements Demo {
 
   @Override
   public String summary() {
-    return "a compiled S4 kernel's widest threshold gate lowered to small weights; same function";
+    return "an S4 kernel's widest threshold gate lowered to small weights";
   }
 
   @Override

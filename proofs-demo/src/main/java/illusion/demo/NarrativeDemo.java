@@ -12,7 +12,7 @@ final class NarrativeDemo extends TextReductionDemo {
 
   @Override
   public String summary() {
-    return "Prop 3.3: S5 words as a story of coin trades; who holds the gold coin?";
+    return "Prop 3.3: S5 words as coin trades; who holds the gold coin?";
   }
 
   @Override
@@ -52,7 +52,7 @@ final class NarrativeDemo extends TextReductionDemo {
 
   @Override
   String places() {
-    return "Alice, Bob, Carl, Dana and Eve";
+    return "Alice, Bob, Carl, Dan and Emma";
   }
 
   @Override

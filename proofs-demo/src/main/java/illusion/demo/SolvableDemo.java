@@ -38,7 +38,7 @@ final class SolvableDemo implements Demo {
 
   @Override
   public String summary() {
-    return "A4_x_Z5 vs A5: derived series; two diagonal layers track one, no number the other";
+    return "A4_x_Z5 vs A5: two diagonal layers track one, none the other";
   }
 
   @Override

@@ -59,6 +59,7 @@ class DemoCommandTest {
     assertEquals(0, run.code());
     Demos.all().forEach(d -> assertTrue(run.out().contains(d.name() + "  "), run.out()));
     assertEquals(Demos.all().size(), run.out().lines().count());
+    run.out().lines().forEach(l -> assertTrue(l.length() <= DemoFormat.WIDTH, l));
   }
 
   @Test
