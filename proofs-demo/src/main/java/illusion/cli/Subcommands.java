@@ -12,6 +12,7 @@ final class Subcommands {
         new ClassifyCommand(),
         new EvaluateCommand(),
         new PrimitiveCommand(),
+        new DepthTableCommand(),
         new DemoCommand());
   }
 }
