@@ -38,7 +38,7 @@ class SimulatorProperties {
    * BigInteger evaluation of the recorded specification, and equals a node-by-node BigInteger
    * evaluation of the built circuit.
    */
-  @Property(tries = 400)
+  @Property(tries = 250)
   void simulatorMatchesBigIntegerReference(@ForAll long seed) {
     RandomCircuits rc = RandomCircuits.generate(seed, 6, 40);
     Circuit c = rc.circuit();
@@ -57,7 +57,7 @@ class SimulatorProperties {
    * {@code evaluate} of assignment j, and the many-assignment form agrees with both, on random
    * input words and repeated batches (so no state leaks between calls).
    */
-  @Property(tries = 150)
+  @Property(tries = 80)
   void bitParallelEqualsSingleAssignment(@ForAll long seed) {
     RandomCircuits rc = RandomCircuits.generate(seed, 12, 60);
     Circuit c = rc.circuit();

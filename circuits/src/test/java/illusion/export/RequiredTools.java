@@ -3,6 +3,8 @@ package illusion.export;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Optional;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -12,16 +14,31 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class RequiredTools {
   static final String ENV = "ILLUSION_REQUIRE_TOOLS";
+  private static final String ICARUS = "iverilog and vvp (Icarus Verilog 11: apt-get install iverilog)";
 
   private RequiredTools() {}
 
-  /** Icarus Verilog from the PATH, or a skip (or failure when required). */
+  /** Icarus Verilog from the PATH, or a skip (JUnit tests) or failure (when required). */
   static IcarusRunner icarus() {
     Optional<IcarusRunner> runner = IcarusRunner.find();
     if (runner.isEmpty()) {
-      missing("iverilog", "iverilog and vvp (Icarus Verilog 11: apt-get install iverilog)");
+      missing("iverilog", ICARUS);
     }
     return runner.orElseThrow();
+  }
+
+  /**
+   * Skips jqwik properties (which cannot be aborted like JUnit tests) when Icarus Verilog is missing
+   * and not required; when it is required they run, and {@link #icarus()} fails them.
+   */
+  static final class SkipWithoutIcarus implements SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+      if (IcarusRunner.find().isPresent() || required("iverilog")) {
+        return SkipResult.doNotSkip();
+      }
+      return SkipResult.skip(skipMessage("iverilog", ICARUS));
+    }
   }
 
   /** Whether {@code ILLUSION_REQUIRE_TOOLS} names {@code tool}. */
@@ -30,14 +47,19 @@ final class RequiredTools {
     return required != null && required.contains(tool);
   }
 
-  /** Fails if {@code tool} is required, else aborts (skips) the test with a visible message. */
+  /** Fails if {@code tool} is required, else aborts (skips) the JUnit test with a visible message. */
   static void missing(String tool, String what) {
     if (required(tool)) {
       fail(ENV + " contains " + tool + " but " + what + " is not on the PATH");
     }
-    String message = "SKIPPED: " + what + " not on the PATH (set " + ENV + "=" + tool
-        + " to make this a failure)";
+    Assumptions.abort(skipMessage(tool, what));
+  }
+
+  /** The skip message, also printed on stderr so that a skip is seen in the build log. */
+  private static String skipMessage(String tool, String what) {
+    String message =
+        "SKIPPED: " + what + " not on the PATH (set " + ENV + "=" + tool + " to make this a failure)";
     System.err.println(message);
-    Assumptions.abort(message);
+    return message;
   }
 }

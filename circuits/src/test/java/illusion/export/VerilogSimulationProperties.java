@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * The exported Verilog computes the circuit's function: Icarus Verilog, running the module through
  * its generated testbench, and the {@link Simulator} agree on every output bit. Each try compiles
- * one circuit and simulates all its vectors in one {@code vvp} run.
+ * one circuit and simulates all its vectors in one {@code vvp} run. Skipped, with a message, when
+ * Icarus Verilog is missing, unless {@code ILLUSION_REQUIRE_TOOLS} contains {@code iverilog}.
  */
+@AddLifecycleHook(RequiredTools.SkipWithoutIcarus.class)
 class VerilogSimulationProperties {
   private IcarusRunner icarus;
 
@@ -50,7 +53,7 @@ class VerilogSimulationProperties {
   @Property(tries = 6)
   void icarusAgreesWithSimulatorOnWideGates(@ForAll long seed) throws IOException {
     WideCircuits wide = WideCircuits.generate(seed);
-    assertAgree(wide.circuit(), wide.vectors(seed, 200));
+    assertAgree(wide.circuit(), wide.vectors(seed, 150));
   }
 
   private void assertAgree(Circuit c, boolean[][] vectors) throws IOException {

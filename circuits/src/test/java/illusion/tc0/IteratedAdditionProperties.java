@@ -1,6 +1,7 @@
 package illusion.tc0;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import illusion.circuit.CircuitBuilder;
 import illusion.circuit.CircuitStats;
@@ -120,6 +121,34 @@ class IteratedAdditionProperties {
     if (distinct) {
       assertEquals(columnGateCount(cols, k), h.stats().gates());
     }
+  }
+
+  /** The bits of a weighted sum Σ w_i l_i (non-negative weights, complemented literals) are exact. */
+  @Property(tries = 40)
+  void weightedSumIsExact(@ForAll @IntRange(min = 0, max = 10) int n, @ForAll long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Harness h = new Harness();
+    int[] x = h.inputs(n);
+    long[] w = new long[n];
+    int[] lits = new int[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = rnd.nextLong(1L << rnd.nextInt(1, 40));
+      lits[i] = rnd.nextBoolean() ? CircuitBuilder.negate(x[i]) : x[i];
+    }
+    int[] s = IteratedAddition.weightedSum(h.b, w, lits);
+    h.outputs(s);
+    long[] in = Harness.randomWords(rnd, n);
+    long[] out = h.simulate(in);
+    for (int lane = 0; lane < 64; lane++) {
+      BigInteger expected = BigInteger.ZERO;
+      for (int i = 0; i < n; i++) {
+        if (h.inputBit(in, lits[i], lane)) {
+          expected = expected.add(BigInteger.valueOf(w[i]));
+        }
+      }
+      assertEquals(expected, Harness.value(out, 0, s.length, lane), "lane " + lane);
+    }
+    assertTrue(h.stats().depth() <= 2);
   }
 
   /** The stated gate-count rule of {@link IteratedAddition}, evaluated independently. */
