@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code illusion demo chess}: Prop 3.3, tracking chess in source-target notation is as hard as
- * the S5 word problem. An S5 word becomes a game ({@link ChessReduction}); a board tracker replays
- * it, checking every move's legality, and where the rook stands after each element agrees with the
+ * {@code illusion demo chess}: Prop 3.3, tracking chess in source-target notation is as hard as the
+ * S5 word problem. An S5 word becomes a game ({@link ChessReduction}); a board tracker replays it,
+ * checking every move's legality, and where the rook stands after each element agrees with the
  * prefix product and with the {@code ids4} layer.
  */
 final class ChessDemo implements Demo {
@@ -100,7 +100,11 @@ final class ChessDemo implements Demo {
                 t + 1,
                 file(swaps[k][0]),
                 file(swaps[k][1]),
-                String.join(" ", plies.subList(k * ChessReduction.PLIES_PER_SWAP, (k + 1) * ChessReduction.PLIES_PER_SWAP))));
+                String.join(
+                    " ",
+                    plies.subList(
+                        k * ChessReduction.PLIES_PER_SWAP,
+                        (k + 1) * ChessReduction.PLIES_PER_SWAP))));
       }
       for (String ply : plies) {
         try {

@@ -7,17 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reduction of Prop 3.3 from the S5 word problem to tracking chess moves in UCI
- * (source-target) notation, following the paper's proof.
+ * The reduction of Prop 3.3 from the S5 word problem to tracking chess moves in UCI (source-target)
+ * notation, following the paper's proof.
  *
  * <p><b>Position</b> ({@link #START_FEN}): a black rook on a8 and black queens on b8, c8, d8, e8
  * stand for the five points 0..4 of S5 (files a..e); the white king on a1 sits behind white pawns
  * on a2 and b2, the black king is on h1. Black is to move.
  *
- * <p><b>Moves.</b> Each S5 element is factored into transpositions ({@link
- * Transpositions#swaps}), and the transposition of the pieces on files i &lt; j is the fixed
- * sequence of 12 plies of the paper (there for a8 and c8), black first, the white king stepping
- * a1-b1 and back in between:
+ * <p><b>Moves.</b> Each S5 element is factored into transpositions ({@link Transpositions#swaps}),
+ * and the transposition of the pieces on files i &lt; j is the fixed sequence of 12 plies of the
+ * paper (there for a8 and c8), black first, the white king stepping a1-b1 and back in between:
  *
  * <pre>
  *   i8i7 a1b1  j8j6 b1a1  i7j7 a1b1  j6i6 b1a1  j7j8 a1b1  i6i8 b1a1
@@ -28,9 +27,9 @@ import java.util.List;
  * The rook and the queens make the same moves, and the notation names only squares, so the moves
  * say nothing about where the rook is.
  *
- * <p><b>Answer.</b> After a word with prefix product s_t the piece on file q started on file
- * s_t(q) (see {@link Transpositions}); in particular the rook stands on file s_t^-1(0), and the
- * paper's decision variant asks whether it is back on a8. Barrington's programs (see {@link
+ * <p><b>Answer.</b> After a word with prefix product s_t the piece on file q started on file s_t(q)
+ * (see {@link Transpositions}); in particular the rook stands on file s_t^-1(0), and the paper's
+ * decision variant asks whether it is back on a8. Barrington's programs (see {@link
  * BranchingProgram}) yield either the identity or a 5-cycle, which moves 0, so that one question
  * already decides an NC1-complete problem.
  *
@@ -57,7 +56,11 @@ final class ChessReduction {
     char a = (char) ('a' + Math.min(i, j));
     char b = (char) ('a' + Math.max(i, j));
     String[] black = {
-      a + "8" + a + "7", b + "8" + b + "6", a + "7" + b + "7", b + "6" + a + "6", b + "7" + b + "8",
+      a + "8" + a + "7",
+      b + "8" + b + "6",
+      a + "7" + b + "7",
+      b + "6" + a + "6",
+      b + "7" + b + "8",
       a + "6" + a + "8"
     };
     ImmutableList.Builder<String> plies = ImmutableList.builder();

@@ -12,19 +12,20 @@ import java.util.regex.Pattern;
 /**
  * The reduction of Prop 3.3 into entity tracking, in the style of the paper's Figure 1 ("Alice,
  * Bob, Carl, Dan, and Emma each have a coin ... Alice and Carl trade coins."): five people each
- * hold a different coin; each S5 element is
- * one sentence of trades ("Alice and Carl trade coins, then Bob swaps coins with Emma."), one trade
- * per swap of {@link Transpositions#swaps}, or "Nobody trades." for the identity; the story ends
- * with the question who holds the gold coin (Alice's at the start). Person q then holds the coin
- * that person s_t(q) started with.
+ * hold a different coin; each S5 element is one sentence of trades ("Alice and Carl trade coins,
+ * then Bob swaps coins with Emma."), one trade per swap of {@link Transpositions#swaps}, or "Nobody
+ * trades." for the identity; the story ends with the question who holds the gold coin (Alice's at
+ * the start). Person q then holds the coin that person s_t(q) started with.
  *
  * <p>{@link #generate} picks each trade's wording and the order of the two names with a seeded
  * random source; {@link #parse} inverts it for every wording; {@link #track} follows the coins
  * sentence by sentence without using the group.
  */
 final class CoinStory {
-  static final ImmutableList<String> PEOPLE = ImmutableList.of("Alice", "Bob", "Carl", "Dan", "Emma");
-  static final ImmutableList<String> COINS = ImmutableList.of("gold", "silver", "copper", "bronze", "tin");
+  static final ImmutableList<String> PEOPLE =
+      ImmutableList.of("Alice", "Bob", "Carl", "Dan", "Emma");
+  static final ImmutableList<String> COINS =
+      ImmutableList.of("gold", "silver", "copper", "bronze", "tin");
 
   static final String INTRO =
       "Alice holds a gold coin, Bob a silver coin, Carl a copper coin, Dan a bronze coin and Emma a"
@@ -38,7 +39,9 @@ final class CoinStory {
           Pattern.compile(NAME + " and " + NAME + " trade coins"),
           Pattern.compile(NAME + " swaps coins with " + NAME),
           Pattern.compile(NAME + " and " + NAME + " exchange coins"));
-  private static final String[] WORDINGS = {"%s and %s trade coins", "%s swaps coins with %s", "%s and %s exchange coins"};
+  private static final String[] WORDINGS = {
+    "%s and %s trade coins", "%s swaps coins with %s", "%s and %s exchange coins"
+  };
 
   private CoinStory() {}
 
@@ -151,6 +154,10 @@ final class CoinStory {
       }
     }
     throw new IllegalArgumentException(
-        "story sentence " + sentence + ": not a trade such as 'Alice and Carl trade coins': '" + clause + "'");
+        "story sentence "
+            + sentence
+            + ": not a trade such as 'Alice and Carl trade coins': '"
+            + clause
+            + "'");
   }
 }

@@ -22,11 +22,15 @@ final class IllusionDemo implements Demo {
   static final String GROUP = "A5";
   static final int DEFAULT_LENGTH = 16;
   static final int MAX_LENGTH = 64;
+
   /** The window of the S4 layer (its readout has 60^W entries). */
   static final int WINDOW = 2;
+
   static final int SAMPLES = 500;
+
   /** The lengths of the depth table. */
   static final int[] TABLE_LENGTHS = {4, 8, 16, 32};
+
   /** Words per cell of the depth table. */
   static final int TABLE_SAMPLES = 128;
 
@@ -98,7 +102,8 @@ final class IllusionDemo implements Demo {
       // s4-window sees x_{t-W+1} .. x_t: right iff x_1 .. x_{t-W} = 1
       int prefix = a5.identity();
       for (int t = 0; t < n; t++) {
-        abelianAsPredicted &= (abelianLabels[i][t] == truth[i][t]) == (truth[i][t] == a5.identity());
+        abelianAsPredicted &=
+            (abelianLabels[i][t] == truth[i][t]) == (truth[i][t] == a5.identity());
         if (t >= WINDOW) {
           prefix = a5.multiply(prefix, words[i][t - WINDOW]);
         }
@@ -106,9 +111,27 @@ final class IllusionDemo implements Demo {
         ids4Exact &= ids4Labels[i][t] == truth[i][t];
       }
     }
-    accuracy.row("diag-abelian", "diagonal", rate(abelianLabels, truth, 0, WINDOW), rate(abelianLabels, truth, WINDOW, n), rate(abelianLabels, truth, n - 1, n), "s_t = 1 (chance)");
-    accuracy.row(window, "S4", rate(s4Labels, truth, 0, WINDOW), rate(s4Labels, truth, WINDOW, n), rate(s4Labels, truth, n - 1, n), "t<=" + WINDOW + " or x_1..x_(t-" + WINDOW + ") = 1");
-    accuracy.row("ids4", "IDS4", rate(ids4Labels, truth, 0, WINDOW), rate(ids4Labels, truth, WINDOW, n), rate(ids4Labels, truth, n - 1, n), "everywhere");
+    accuracy.row(
+        "diag-abelian",
+        "diagonal",
+        rate(abelianLabels, truth, 0, WINDOW),
+        rate(abelianLabels, truth, WINDOW, n),
+        rate(abelianLabels, truth, n - 1, n),
+        "s_t = 1 (chance)");
+    accuracy.row(
+        window,
+        "S4",
+        rate(s4Labels, truth, 0, WINDOW),
+        rate(s4Labels, truth, WINDOW, n),
+        rate(s4Labels, truth, n - 1, n),
+        "t<=" + WINDOW + " or x_1..x_(t-" + WINDOW + ") = 1");
+    accuracy.row(
+        "ids4",
+        "IDS4",
+        rate(ids4Labels, truth, 0, WINDOW),
+        rate(ids4Labels, truth, WINDOW, n),
+        rate(ids4Labels, truth, n - 1, n),
+        "everywhere");
     report.paragraph(
         "Accuracy of each layer's label against the true prefix product s_t, by position t."
             + " diag-abelian tracks A5/A5' = 1, so it always says 1; the S4 delay line sees only"
@@ -118,7 +141,9 @@ final class IllusionDemo implements Demo {
     report.table(accuracy);
     report.check(
         abelianAsPredicted,
-        "diag-abelian is right exactly at the positions where s_t is the identity, on all " + words.length + " words");
+        "diag-abelian is right exactly at the positions where s_t is the identity, on all "
+            + words.length
+            + " words");
     report.check(
         s4AsPredicted,
         window
@@ -178,11 +203,16 @@ final class IllusionDemo implements Demo {
     } else {
       rows.stream()
           .filter(DepthRow::isRefused)
-          .forEach(r -> report.paragraph(r.model() + " at n = " + r.n() + " was refused: " + r.refused().get()));
+          .forEach(
+              r ->
+                  report.paragraph(
+                      r.model() + " at n = " + r.n() + " was refused: " + r.refused().get()));
     }
     report.check(
-        allAgree, "every compiled circuit agrees bit for bit with the native evaluator on its sample");
-    boolean s4Constant = measured && s4Rows.stream().mapToInt(DepthRow::depth).distinct().count() == 1;
+        allAgree,
+        "every compiled circuit agrees bit for bit with the native evaluator on its sample");
+    boolean s4Constant =
+        measured && s4Rows.stream().mapToInt(DepthRow::depth).distinct().count() == 1;
     boolean ids4Grows = measured;
     for (int i = 1; measured && i < ids4Rows.size(); i++) {
       ids4Grows &= ids4Rows.get(i).depth() > ids4Rows.get(i - 1).depth();

@@ -12,8 +12,10 @@ import illusion.ssm.Model;
 import illusion.ssm.RandomModels;
 import illusion.tc0.LowerWeights;
 import java.math.BigInteger;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * {@code illusion demo lowering}: the compiled S4 kernel's weights are exact, so they grow with n
@@ -102,7 +104,12 @@ final class LoweringDemo implements Demo {
     report.heading("The compiled kernel's weights grow with n");
     report.table(growth);
     report.check(
-        growing, "the largest weight of the compiled circuit grows with n (" + previousBits + " bits at n = " + n + ")");
+        growing,
+        "the largest weight of the compiled circuit grows with n ("
+            + previousBits
+            + " bits at n = "
+            + n
+            + ")");
     int[][] words = allWords(n);
     CircuitAgreement.Result agreement = CircuitAgreement.check(compiled, words);
     report.check(
@@ -134,13 +141,15 @@ final class LoweringDemo implements Demo {
             + " theta = "
             + full.thresholdTheta(node)
             + ". Its weights:");
-    DemoReport.TableBuilder weights = DemoReport.Table.builder().column("input").numberColumn("weight").numberColumn("bits");
+    DemoReport.TableBuilder weights =
+        DemoReport.Table.builder().column("input").numberColumn("weight").numberColumn("bits");
     int sum = full.thresholdSum(node);
-    java.util.Map<String, BigInteger> byInput = new java.util.TreeMap<>();
+    Map<String, BigInteger> byInput = new TreeMap<>();
     for (int s = sum; s >= 0; s = full.sumBase(s)) {
       for (int j = 0; j < full.sumTermCount(s); j++) {
         int in = full.sumTermNode(s, j);
-        String name = full.kind(in) == NodeKind.INPUT ? full.inputName(full.inputOrdinal(in)) : "node" + in;
+        String name =
+            full.kind(in) == NodeKind.INPUT ? full.inputName(full.inputOrdinal(in)) : "node" + in;
         byInput.merge(name, full.sumTermWeight(s, j), BigInteger::add);
       }
     }
@@ -159,8 +168,24 @@ final class LoweringDemo implements Demo {
             .numberColumn("threshold")
             .numberColumn("wires")
             .numberColumn("weight bits")
-            .row("before", before.depth(), before.thresholdDepth(), before.gates(), andOr(before), before.gates(NodeKind.THRESHOLD) + before.gates(NodeKind.MAJ), before.wires(), before.maxWeightBits())
-            .row("after", after.depth(), after.thresholdDepth(), after.gates(), andOr(after), after.gates(NodeKind.THRESHOLD) + after.gates(NodeKind.MAJ), after.wires(), after.maxWeightBits()));
+            .row(
+                "before",
+                before.depth(),
+                before.thresholdDepth(),
+                before.gates(),
+                andOr(before),
+                before.gates(NodeKind.THRESHOLD) + before.gates(NodeKind.MAJ),
+                before.wires(),
+                before.maxWeightBits())
+            .row(
+                "after",
+                after.depth(),
+                after.thresholdDepth(),
+                after.gates(),
+                andOr(after),
+                after.gates(NodeKind.THRESHOLD) + after.gates(NodeKind.MAJ),
+                after.wires(),
+                after.maxWeightBits()));
     report.check(
         before.maxWeightBits() > MAX_WEIGHT_BITS && after.maxWeightBits() <= MAX_WEIGHT_BITS,
         "lowering takes the largest weight from "
@@ -179,7 +204,9 @@ final class LoweringDemo implements Demo {
         "Both circuits are simulated on "
             + (exhaustive ? "every one of the " : "")
             + checked
-            + (exhaustive ? " assignments of the gate's inputs" : " random assignments of the gate's inputs (seed " + options.seed() + ")")
+            + (exhaustive
+                ? " assignments of the gate's inputs"
+                : " random assignments of the gate's inputs (seed " + options.seed() + ")")
             + "; the gate fires on "
             + ones[0]
             + " of them.");

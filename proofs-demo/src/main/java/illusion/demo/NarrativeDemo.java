@@ -1,8 +1,8 @@
 package illusion.demo;
 
 /**
- * {@code illusion demo narrative}: Prop 3.3's reduction into entity tracking ({@link CoinStory}):
- * a story of coin trades, generated, parsed back, followed by a tracker, and checked against ids4.
+ * {@code illusion demo narrative}: Prop 3.3's reduction into entity tracking ({@link CoinStory}): a
+ * story of coin trades, generated, parsed back, followed by a tracker, and checked against ids4.
  */
 final class NarrativeDemo extends TextReductionDemo {
   @Override

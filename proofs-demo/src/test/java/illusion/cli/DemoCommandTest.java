@@ -18,7 +18,9 @@ class DemoCommandTest {
     return Demos.all().stream().map(Demo::name);
   }
 
-  /** Every demo runs, passes its own checks (exit 0), prints its verdict last, fits in 80 columns. */
+  /**
+   * Every demo runs, passes its own checks (exit 0), prints its verdict last, fits in 80 columns.
+   */
   @ParameterizedTest
   @MethodSource("names")
   void everyDemoPassesFitsAndIsDeterministic(String name) {
@@ -34,7 +36,8 @@ class DemoCommandTest {
   @ParameterizedTest
   @ValueSource(strings = {"barrington", "chess", "swaps", "narrative", "solvable"})
   void sameSeedSameOutput(String name) {
-    assertEquals(CliRun.of("demo", name, "--seed", "3").out(), CliRun.of("demo", name, "--seed", "3").out());
+    assertEquals(
+        CliRun.of("demo", name, "--seed", "3").out(), CliRun.of("demo", name, "--seed", "3").out());
   }
 
   @Test
@@ -50,7 +53,9 @@ class DemoCommandTest {
   /** The seed decides the words the demos draw. */
   @Test
   void seedsChangeTheWords() {
-    assertNotEquals(CliRun.of("demo", "chess", "--seed", "1").out(), CliRun.of("demo", "chess", "--seed", "2").out());
+    assertNotEquals(
+        CliRun.of("demo", "chess", "--seed", "1").out(),
+        CliRun.of("demo", "chess", "--seed", "2").out());
   }
 
   @Test
@@ -76,7 +81,12 @@ class DemoCommandTest {
         new String[][] {
           {"demo", "barrington", "--formula", "(x1 & )"},
           {"demo", "barrington", "--formula", "x1 |"},
-          {"demo", "barrington", "--formula", "x1 & x2 & x3 & x4 & x5 & x6 & x7 & x8 & x9 & x10 & x11 & x12 & x13"},
+          {
+            "demo",
+            "barrington",
+            "--formula",
+            "x1 & x2 & x3 & x4 & x5 & x6 & x7 & x8 & x9 & x10 & x11 & x12 & x13"
+          },
           {"demo", "barrington", "--length", "4"},
           {"demo", "chess", "--formula", "x1"},
           {"demo", "chess", "--length", "0"},
@@ -99,6 +109,7 @@ class DemoCommandTest {
   void badFormulaMessage() {
     CliRun run = CliRun.of("demo", "barrington", "--formula", "(x1 & !x2 | x3");
     assertEquals(
-        "illusion: bad formula '(x1 & !x2 | x3': '(' at column 1 is never closed", run.err().strip());
+        "illusion: bad formula '(x1 & !x2 | x3': '(' at column 1 is never closed",
+        run.err().strip());
   }
 }

@@ -59,8 +59,10 @@ class ChessBoardTest {
     ChessBoard b = ChessBoard.fromFen("4k3/P7/8/8/8/8/8/4K2R w - -");
     assertTrue(refusal(b, "e1g1").contains("castling is not supported"));
     assertTrue(refusal(b, "a7a8").contains("promotion is not supported"));
-    assertThrows(IllegalArgumentException.class, () -> ChessBoard.fromFen("4k3/8/8/8/8/8/8/4K2R w K -"));
-    assertThrows(IllegalArgumentException.class, () -> ChessBoard.fromFen("8/8/8/8/8/8/8/4K3 w - -"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ChessBoard.fromFen("4k3/8/8/8/8/8/8/4K2R w K -"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ChessBoard.fromFen("8/8/8/8/8/8/8/4K3 w - -"));
   }
 
   @Test

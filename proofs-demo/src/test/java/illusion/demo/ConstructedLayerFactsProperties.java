@@ -47,7 +47,8 @@ class ConstructedLayerFactsProperties {
   /** A5 is perfect: diag-stack is refused, and diag-abelian always answers the identity. */
   @Property(tries = 30)
   void diagonalLayersLearnNothingAboutA5(@ForAll("a5Words") int[] word) {
-    assertThrows(IllegalArgumentException.class, () -> ConstructedModels.build("diag-stack", A5, 16));
+    assertThrows(
+        IllegalArgumentException.class, () -> ConstructedModels.build("diag-stack", A5, 16));
     for (int label : Evaluator.of(ABELIAN).labels(word)) {
       assertEquals(A5.identity(), label);
     }

@@ -34,7 +34,9 @@ class LoweringProperties {
     int[] lits = new int[fanIn];
     CircuitBuilder b = new CircuitBuilder();
     for (int i = 0; i < fanIn; i++) {
-      w[i] = new BigInteger(1 + r.nextInt(80), r).multiply(BigInteger.valueOf(r.nextBoolean() ? 1 : -1));
+      w[i] =
+          new BigInteger(1 + r.nextInt(80), r)
+              .multiply(BigInteger.valueOf(r.nextBoolean() ? 1 : -1));
       lits[i] = b.input("x" + i);
     }
     // θ between the least and greatest sum, so that the gate is rarely constant.
@@ -66,7 +68,8 @@ class LoweringProperties {
    */
   @Test
   void extractedGateMatchesTheCompiledCircuit() {
-    Circuit full = ModelCompiler.compile(RandomModels.build("s4-random", 2, 3), 4, Outputs.LAST).circuit();
+    Circuit full =
+        ModelCompiler.compile(RandomModels.build("s4-random", 2, 3), 4, Outputs.LAST).circuit();
     int node = GateExtraction.widestGate(full);
     assertEquals(NodeKind.THRESHOLD, full.kind(node));
     assertTrue(GateExtraction.weightBits(full, node) > LoweringDemo.MAX_WEIGHT_BITS);
@@ -91,7 +94,8 @@ class LoweringProperties {
   /** The demo's own check, exhaustively: the widest gate of s4-random at n = 4 and its lowering. */
   @Test
   void demoGateLoweredIsTheSameFunction() {
-    Circuit full = ModelCompiler.compile(RandomModels.build("s4-random", 2, 1), 4, Outputs.LAST).circuit();
+    Circuit full =
+        ModelCompiler.compile(RandomModels.build("s4-random", 2, 1), 4, Outputs.LAST).circuit();
     Circuit gate = GateExtraction.extract(full, GateExtraction.widestGate(full));
     Circuit lowered = LowerWeights.lower(gate, LoweringDemo.MAX_WEIGHT_BITS);
     long[] counts = new long[2];
