@@ -35,7 +35,7 @@ final class ChessDemo implements Demo {
 
   @Override
   public DemoReport run(DemoOptions options, Progress progress) {
-    int n = options.length(DEFAULT_LENGTH, MAX_LENGTH);
+    int n = options.length(DEFAULT_LENGTH, 1, MAX_LENGTH);
     FiniteGroup s5 = Transpositions.S5;
     int[] word = DemoWords.one(s5, n, options.seed());
     int[] prefix = PrefixProducts.of(s5, word);
@@ -67,9 +67,9 @@ final class ChessDemo implements Demo {
             + options.seed()
             + "; points 1..5 are the files a..e): "
             + DemoWords.format(s5, word)
-            + ". Start position (FEN "
+            + ". Start position (FEN `"
             + ChessReduction.START_FEN
-            + "):");
+            + "`):");
 
     StringBuilder moves = new StringBuilder();
     DemoReport.TableBuilder table =

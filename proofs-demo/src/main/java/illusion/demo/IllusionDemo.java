@@ -51,7 +51,7 @@ final class IllusionDemo implements Demo {
 
   @Override
   public DemoReport run(DemoOptions options, Progress progress) {
-    int n = options.length(DEFAULT_LENGTH, MAX_LENGTH);
+    int n = options.length(DEFAULT_LENGTH, 1, MAX_LENGTH);
     FiniteGroup a5 = Groups.byName(GROUP);
     String window = "s4-window:" + WINDOW;
     DemoReport.Builder report = DemoReport.builder("The illusion of state, on one screen");

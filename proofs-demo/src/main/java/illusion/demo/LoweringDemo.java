@@ -26,6 +26,8 @@ import java.util.TreeMap;
  */
 final class LoweringDemo implements Demo {
   static final int DEFAULT_LENGTH = 8;
+  /** Two lengths at least, so that the growth of the weights shows. */
+  static final int MIN_LENGTH = 2;
   static final int MAX_LENGTH = 12;
 
   /** The weight bound of the lowering: 2 bits, weights in {-3 .. 3}. */
@@ -57,7 +59,7 @@ final class LoweringDemo implements Demo {
 
   @Override
   public DemoReport run(DemoOptions options, Progress progress) {
-    int n = options.length(DEFAULT_LENGTH, MAX_LENGTH);
+    int n = options.length(DEFAULT_LENGTH, MIN_LENGTH, MAX_LENGTH);
     Model model = RandomModels.build("s4-random", VOCABULARY, options.seed());
     DemoReport.Builder report = DemoReport.builder("Lowering a large-weight threshold gate");
     report.paragraph(

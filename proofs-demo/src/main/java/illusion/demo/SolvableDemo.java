@@ -49,7 +49,7 @@ final class SolvableDemo implements Demo {
 
   @Override
   public DemoReport run(DemoOptions options, Progress progress) {
-    int n = options.length(DEFAULT_LENGTH, MAX_LENGTH);
+    int n = options.length(DEFAULT_LENGTH, 1, MAX_LENGTH);
     FiniteGroup g = Groups.byName(SOLVABLE);
     FiniteGroup a5 = Groups.byName(PERFECT);
     DerivedSeries gSeries = DerivedSeries.of(g);

@@ -60,7 +60,7 @@ abstract class TextReductionDemo implements Demo {
 
   @Override
   public final DemoReport run(DemoOptions options, Progress progress) {
-    int n = options.length(DEFAULT_LENGTH, MAX_LENGTH);
+    int n = options.length(DEFAULT_LENGTH, 1, MAX_LENGTH);
     FiniteGroup s5 = Transpositions.S5;
     int[] word = DemoWords.one(s5, n, options.seed());
     String text = generate(word, options.seed());

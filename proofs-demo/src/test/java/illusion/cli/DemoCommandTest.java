@@ -92,6 +92,7 @@ class DemoCommandTest {
           {"demo", "chess", "--length", "0"},
           {"demo", "swaps", "--length", "1000"},
           {"demo", "lowering", "--length", "13"},
+          {"demo", "lowering", "--length", "1"},
           {"demo", "illusion", "--formula", "x1"},
           {"demo", "nosuchdemo"},
           {"demo", "list", "--length", "3"},
