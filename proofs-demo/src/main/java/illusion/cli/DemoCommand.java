@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code illusion demo NAME}: runs a lecture demo (explanation, computation, checked verdict);
- * {@code illusion demo list} lists them. Exit code 0 when every check of the demo holds, 1 when
- * one fails, 2 for bad input.
+ * {@code illusion demo list} lists them. Exit code 0 when every check of the demo holds, 1 when one
+ * fails, 2 for bad input.
  */
 @Command(
     name = "demo",
@@ -32,16 +32,32 @@ final class DemoCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME", description = "The demo, or 'list'.")
   String name;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--length", paramLabel = "N", description = "Word length (demos that draw words; each has its default).")
+  @Option(
+      names = "--length",
+      paramLabel = "N",
+      description =
+          "Word length n: illusion (default 16), solvable (8), chess (5), swaps and narrative"
+              + " (6), lowering (8).")
   Integer length;
 
-  @Option(names = "--formula", paramLabel = "F", description = "barrington: a Boolean formula such as '(x1 & !x2) | x3'.")
+  @Option(
+      names = "--formula",
+      paramLabel = "F",
+      description = "barrington: a Boolean formula such as '(x1 & !x2) | x3'.")
   String formula;
 
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or markdown (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "text",
+      description = "text or markdown (default: ${DEFAULT-VALUE}).")
   Format format;
 
   enum Format {

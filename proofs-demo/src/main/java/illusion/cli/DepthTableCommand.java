@@ -11,6 +11,7 @@ import illusion.demo.DepthTable;
 import illusion.demo.Lengths;
 import illusion.group.FiniteGroup;
 import illusion.group.Groups;
+import illusion.tc0.PrefixNetwork;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -105,7 +106,7 @@ final class DepthTableCommand implements Callable<Integer> {
     checkArgument(samples >= 1, "--samples must be at least 1, got %s", samples);
     CompileOptions options =
         CompileOptions.builder()
-            .prefixNetwork(CompileOptions.PrefixNetwork.byName(prefix))
+            .prefixNetwork(PrefixNetwork.byId(prefix.strip()))
             .maxStates(maxStates)
             .build();
     boolean png = false;

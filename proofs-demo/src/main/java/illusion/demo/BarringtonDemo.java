@@ -7,16 +7,17 @@ import illusion.ssm.ConstructedModels;
 import illusion.ssm.Evaluator;
 import illusion.word.PrefixProducts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * {@code illusion demo barrington}: Barrington's theorem made concrete. A formula becomes a
- * width-5 permutation branching program over A5 of length at most 4^depth; for every assignment
- * its A5 word is run through the {@code ids4} layer (native evaluator), whose final label is σ iff
- * the formula is true. So tracking A5 products is as hard as evaluating formulas: the word problem
- * of A5 (and S5) is NC1-complete.
+ * {@code illusion demo barrington}: Barrington's theorem made concrete. A formula becomes a width-5
+ * permutation branching program over A5 of length at most 4^depth; for every assignment its A5 word
+ * is run through the {@code ids4} layer (native evaluator), whose final label is σ iff the formula
+ * is true. So tracking A5 products is as hard as evaluating formulas: the word problem of A5 (and
+ * S5) is NC1-complete.
  */
 final class BarringtonDemo implements Demo {
   static final String DEFAULT_FORMULA = "(x1 & !x2) | x3";
@@ -46,7 +47,7 @@ final class BarringtonDemo implements Demo {
 
   @Override
   public String summary() {
-    return "Barrington's theorem: a formula becomes an A5 word of length 4^depth; ids4 evaluates it";
+    return "a formula becomes an A5 program of length 4^depth; ids4 runs it";
   }
 
   @Override
@@ -74,13 +75,13 @@ final class BarringtonDemo implements Demo {
     FiniteGroup a5 = BranchingProgram.A5;
     DemoReport.Builder report = DemoReport.builder("Barrington's theorem: formulas are A5 words");
     report.paragraph(
-        "Barrington (1989): every Boolean formula of depth d is computed by a width-5"
-            + " permutation branching program of length at most 4^d. Each instruction reads one"
-            + " variable and contributes one of two elements of A5; the product of the contributed"
-            + " elements is the 5-cycle sigma = (1 2 3 4 5) when the formula is true and the identity"
-            + " when it is false. A variable is one instruction. NOT multiplies by sigma^-1"
-            + " and conjugates sigma^-1 back to sigma. AND of P and Q is P Q P^-1 Q^-1 (with Q conjugated to"
-            + " a 5-cycle tau): the commutator [sigma, tau] is a 5-cycle when both are true and the"
+        "Barrington (1989): every Boolean formula of depth d is computed by a width-5 permutation"
+            + " branching program of length at most 4^d. Each instruction reads one variable and"
+            + " contributes one of two elements of A5; the product of the contributed elements is"
+            + " the 5-cycle sigma = (1 2 3 4 5) when the formula is true and the identity when it"
+            + " is false. A variable is one instruction. NOT multiplies by sigma^-1 and conjugates"
+            + " sigma^-1 back to sigma. AND of P and Q is P Q P^-1 Q^-1 (with Q conjugated to a"
+            + " 5-cycle tau): the commutator [sigma, tau] is a 5-cycle when both are true and the"
             + " identity otherwise. OR is NOT(AND(NOT, NOT)).");
     report.paragraph(
         "So multiplying A5 elements (the word problem) is as hard as evaluating any formula,"
@@ -162,7 +163,9 @@ final class BarringtonDemo implements Demo {
       }
       boolean value = formula.evaluate(a);
       Boolean says =
-          product == program.target() ? Boolean.TRUE : product == a5.identity() ? Boolean.FALSE : null;
+          product == program.target()
+              ? Boolean.TRUE
+              : product == a5.identity() ? Boolean.FALSE : null;
       boolean ok = says != null && says == value;
       if (ok) {
         agree++;
@@ -181,7 +184,7 @@ final class BarringtonDemo implements Demo {
     }
     if (assignments > SHOWN_ASSIGNMENTS) {
       Object[] row = new Object[k + 4];
-      java.util.Arrays.fill(row, "");
+      Arrays.fill(row, "");
       row[0] = "...";
       row[k] = "(" + (assignments - SHOWN_ASSIGNMENTS) + " more)";
       truth.row(row);
@@ -252,11 +255,12 @@ final class BarringtonDemo implements Demo {
     }
     report.table(growth);
     report.check(
-        allExact, "every balanced formula of depth d = 0.." + GROWTH_DEPTH + " has L = 4^d exactly");
+        allExact,
+        "every balanced formula of depth d = 0.." + GROWTH_DEPTH + " has L = 4^d exactly");
     report.check(
         allCorrect,
-        "on every sampled assignment of the balanced formulas, ids4's product is sigma iff the formula"
-            + " is true");
+        "on every sampled assignment of the balanced formulas, ids4's product is sigma iff the"
+            + " formula is true");
     return report.build();
   }
 

@@ -66,8 +66,7 @@ final class BooleanFormula {
   /**
    * Parses {@code text}.
    *
-   * @throws IllegalArgumentException with a one-line message naming the column of the first
-   *     error
+   * @throws IllegalArgumentException with a one-line message naming the column of the first error
    */
   static BooleanFormula parse(String text) {
     checkNotNull(text, "text");
@@ -207,7 +206,11 @@ final class BooleanFormula {
         throw error(
             text.charAt(pos) == ')'
                 ? "unmatched ')' at column " + (pos + 1)
-                : "expected '&', '|' or the end at column " + (pos + 1) + " but found '" + token() + "'");
+                : "expected '&', '|' or the end at column "
+                    + (pos + 1)
+                    + " but found '"
+                    + token()
+                    + "'");
       }
       if (names.size() > MAX_VARIABLES) {
         throw error(names.size() + " variables, at most " + MAX_VARIABLES + " are supported");
@@ -278,7 +281,9 @@ final class BooleanFormula {
     private Node primary() {
       skipSpace();
       if (pos == text.length()) {
-        throw error("the formula ends early: expected a variable, '!', '(' or a constant at column " + (pos + 1));
+        throw error(
+            "the formula ends early: expected a variable, '!', '(' or a constant at column "
+                + (pos + 1));
       }
       char c = text.charAt(pos);
       if (c == '!' || c == '~') {
@@ -318,7 +323,11 @@ final class BooleanFormula {
         return new Var(i);
       }
       throw error(
-          "expected a variable, '!', '(' or a constant at column " + (pos + 1) + " but found '" + token() + "'");
+          "expected a variable, '!', '(' or a constant at column "
+              + (pos + 1)
+              + " but found '"
+              + token()
+              + "'");
     }
 
     private boolean accept(String op) {

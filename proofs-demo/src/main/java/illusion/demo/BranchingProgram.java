@@ -4,12 +4,13 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import illusion.group.FiniteGroup;
 import illusion.group.Groups;
+import java.util.Arrays;
 
 /**
- * A width-5 permutation branching program over A5 (Barrington 1989): instructions {@code (j, a,
- * b)} that contribute the element a when variable j is true and b when it is false (j = -1: a
- * constant instruction, a = b). Under an assignment the program yields a word over A5; its
- * product (in the project's order, {@code s = i_1 * i_2 * ... * i_L}) is the program's output.
+ * A width-5 permutation branching program over A5 (Barrington 1989): instructions {@code (j, a, b)}
+ * that contribute the element a when variable j is true and b when it is false (j = -1: a constant
+ * instruction, a = b). Under an assignment the program yields a word over A5; its product (in the
+ * project's order, {@code s = i_1 * i_2 * ... * i_L}) is the program's output.
  *
  * <p>{@link #barrington} builds a program that <em>σ-computes</em> a formula: the product is the
  * 5-cycle {@link #target()} σ = (1 2 3 4 5) when the formula is true and the identity when it is
@@ -39,8 +40,8 @@ final class BranchingProgram {
   /**
    * Barrington's construction for {@code formula}: a variable is one instruction (σ if true, 1 if
    * false); NOT multiplies the last instruction by σ^-1 (giving 1 or σ^-1) and conjugates every
-   * instruction to bring σ^-1 back to σ; AND of programs P (σ-computing F) and Q (τ-computing G)
-   * is P Q P^-1 Q^-1, which yields the commutator [σ, τ] (a 5-cycle) iff both are true and 1
+   * instruction to bring σ^-1 back to σ; AND of programs P (σ-computing F) and Q (τ-computing G) is
+   * P Q P^-1 Q^-1, which yields the commutator [σ, τ] (a 5-cycle) iff both are true and 1
    * otherwise, conjugated back to σ; OR is NOT(AND(NOT, NOT)). Lengths: 1 for a leaf, 2(|P| + |Q|)
    * for a gate, so at most 4^depth.
    *
@@ -128,7 +129,7 @@ final class BranchingProgram {
   private static int[] a5IndexOfS5() {
     int[][] a5 = A5.permutationRepresentation();
     int[] index = new int[S5.order()];
-    java.util.Arrays.fill(index, -1);
+    Arrays.fill(index, -1);
     int[] s5OfCode = new int[3125];
     int[][] s5 = S5.permutationRepresentation();
     for (int g = 0; g < s5.length; g++) {
@@ -152,12 +153,16 @@ final class BranchingProgram {
   private static final class Construction {
     final int sigma = S5.parse("(1 2 3 4 5)");
     final int sigmaInverse = S5.inverse(sigma);
+
     /** A 5-cycle τ whose commutator with σ is a 5-cycle: the smallest index that works. */
     final int tau;
+
     /** γ σ^-1 γ^-1 = σ. */
     final int flip;
+
     /** δ σ δ^-1 = τ. */
     final int toTau;
+
     /** ε [σ, τ] ε^-1 = σ. */
     final int fromCommutator;
 

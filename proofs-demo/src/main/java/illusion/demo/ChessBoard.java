@@ -6,12 +6,12 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A chess position that replays moves in source-target notation ({@code b8b6}) and refuses any
- * move that is not legal: the side to move must own the piece on the source square, the piece must
- * be able to reach the target (its movement rule, a clear path for queens, rooks and bishops,
- * pawn pushes and captures), the target must not hold an own piece or a king, and the mover's king
- * must not be in check afterwards. Castling, en passant and promotion are outside its scope and
- * refused with a message saying so (the reduction never needs them).
+ * A chess position that replays moves in source-target notation ({@code b8b6}) and refuses any move
+ * that is not legal: the side to move must own the piece on the source square, the piece must be
+ * able to reach the target (its movement rule, a clear path for queens, rooks and bishops, pawn
+ * pushes and captures), the target must not hold an own piece or a king, and the mover's king must
+ * not be in check afterwards. Castling, en passant and promotion are outside its scope and refused
+ * with a message saying so (the reduction never needs them).
  *
  * <p>Besides the position it tracks each piece's identity (its number in the FEN's placement
  * order), which the position itself does not show: identical pieces (the queens) are told apart
@@ -47,8 +47,10 @@ final class ChessBoard {
 
   /** Per square (a1 = 0, b1 = 1, ..., h8 = 63): the piece number, or EMPTY. */
   private final int[] pieceOn = new int[64];
+
   /** Per piece number: kind, colour, square. */
   private final Kind[] kind;
+
   private final boolean[] white;
   private final int[] square;
   private boolean whiteToMove;
@@ -101,7 +103,9 @@ final class ChessBoard {
       checkArgument(file == 8, "FEN '%s': rank '%s' does not have 8 squares", fen, ranks[r]);
     }
     checkArgument(
-        fields[1].equals("w") || fields[1].equals("b"), "FEN '%s': side to move must be w or b", fen);
+        fields[1].equals("w") || fields[1].equals("b"),
+        "FEN '%s': side to move must be w or b",
+        fen);
     b.whiteToMove = fields[1].equals("w");
     checkArgument(
         b.count(Kind.KING, true) == 1 && b.count(Kind.KING, false) == 1,
@@ -163,7 +167,9 @@ final class ChessBoard {
     plies++;
   }
 
-  /** Why piece p cannot go from {@code from} to {@code to}, or null if its movement rule allows it. */
+  /**
+   * Why piece p cannot go from {@code from} to {@code to}, or null if its movement rule allows it.
+   */
   private String reach(int p, int from, int to, boolean capture) {
     int df = to % 8 - from % 8;
     int dr = to / 8 - from / 8;
@@ -197,7 +203,9 @@ final class ChessBoard {
           return pieceOn[from + 8 * forward] == EMPTY ? null : "the pawn is blocked";
         }
         if (Math.abs(df) == 1 && dr == forward) {
-          return capture ? null : "a pawn moves diagonally only to capture (en passant is not supported)";
+          return capture
+              ? null
+              : "a pawn moves diagonally only to capture (en passant is not supported)";
         }
         return "a pawn moves straight forward or captures diagonally";
     }
@@ -242,7 +250,9 @@ final class ChessBoard {
           hits = Math.abs(df) == Math.abs(dr) && clear(from, target, "") == null;
           break;
         default:
-          hits = (df == 0 || dr == 0 || Math.abs(df) == Math.abs(dr)) && clear(from, target, "") == null;
+          hits =
+              (df == 0 || dr == 0 || Math.abs(df) == Math.abs(dr))
+                  && clear(from, target, "") == null;
       }
       if (hits) {
         return true;
@@ -330,7 +340,8 @@ final class ChessBoard {
       sb.append(rank + 1).append(' ');
       for (int file = 0; file < 8; file++) {
         int p = pieceOn[rank * 8 + file];
-        char c = p == EMPTY ? '.' : white[p] ? Character.toUpperCase(kind[p].letter) : kind[p].letter;
+        char c =
+            p == EMPTY ? '.' : white[p] ? Character.toUpperCase(kind[p].letter) : kind[p].letter;
         sb.append(' ').append(c);
       }
       sb.append('\n');

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code illusion demo chess}: Prop 3.3, tracking chess in source-target notation is as hard as
- * the S5 word problem. An S5 word becomes a game ({@link ChessReduction}); a board tracker replays
- * it, checking every move's legality, and where the rook stands after each element agrees with the
+ * {@code illusion demo chess}: Prop 3.3, tracking chess in source-target notation is as hard as the
+ * S5 word problem. An S5 word becomes a game ({@link ChessReduction}); a board tracker replays it,
+ * checking every move's legality, and where the rook stands after each element agrees with the
  * prefix product and with the {@code ids4} layer.
  */
 final class ChessDemo implements Demo {
@@ -25,7 +25,7 @@ final class ChessDemo implements Demo {
 
   @Override
   public String summary() {
-    return "Prop 3.3: S5 words as chess moves in source-target notation; find the rook";
+    return "Prop 3.3: S5 words as chess moves (a8a7); where is the rook?";
   }
 
   @Override
@@ -35,7 +35,7 @@ final class ChessDemo implements Demo {
 
   @Override
   public DemoReport run(DemoOptions options, Progress progress) {
-    int n = options.length(DEFAULT_LENGTH, MAX_LENGTH);
+    int n = options.length(DEFAULT_LENGTH, 1, MAX_LENGTH);
     FiniteGroup s5 = Transpositions.S5;
     int[] word = DemoWords.one(s5, n, options.seed());
     int[] prefix = PrefixProducts.of(s5, word);
@@ -44,16 +44,16 @@ final class ChessDemo implements Demo {
 
     DemoReport.Builder report = DemoReport.builder("Chess in source-target notation (Prop 3.3)");
     report.paragraph(
-        "In source-target notation a move names two squares (b8b6), not the piece. Put a black"
-            + " rook on a8 and black queens on b8-e8: five pieces for the five points of S5."
-            + " Swapping the pieces on files i and j is a fixed 12-move sequence (black: i8i6, j8j7,"
-            + " j7i7, i7i8, i6j6, j6j8, each answered by the white king stepping h1g1 or g1h1 behind"
-            + " its pawns), and an S5 element is a few swaps. So every S5 word becomes a game, and"
-            + " after it the rook stands on file s^-1(a), where s is the word's product. The rook"
-            + " and the queens make identical moves: to say where the rook is, one must compose"
-            + " the permutations. Tracking chess this way is therefore NC1-complete, out of reach"
-            + " for S4 and Mamba layers of fixed depth unless TC0 = NC1 (Cor 4.7), while ids4"
-            + " tracks it.");
+        "In source-target (UCI) notation a move names two squares, a8a7, not the piece. The"
+            + " paper's reduction puts a black rook on a8 and black queens on b8-e8: five pieces"
+            + " for the five points of S5. Swapping the pieces on files i and j is a fixed"
+            + " 12-move sequence (black: i8i7, j8j6, i7j7, j6i6, j7j8, i6i8, each answered by the"
+            + " white king stepping a1b1 or b1a1 behind its pawns), and an S5 element is a few"
+            + " swaps. So every S5 word becomes a game, after which the rook stands on file"
+            + " s^-1(a), s the word's product. The rook and the queens make identical moves: to"
+            + " say where the rook is, one must compose the permutations. Tracking chess this way"
+            + " is therefore NC1-complete (Prop 3.3), out of reach for S4 and Mamba layers of"
+            + " fixed depth unless TC0 = NC1 (Cor 4.7), while ids4 tracks it.");
     ChessBoard board = ChessBoard.fromFen(ChessReduction.START_FEN);
     String startDiagram = board.diagram();
     int rook = board.pieceOn("a8");
@@ -67,9 +67,9 @@ final class ChessDemo implements Demo {
             + options.seed()
             + "; points 1..5 are the files a..e): "
             + DemoWords.format(s5, word)
-            + ". Start position (FEN "
+            + ". Start position (FEN `"
             + ChessReduction.START_FEN
-            + "):");
+            + "`):");
 
     StringBuilder moves = new StringBuilder();
     DemoReport.TableBuilder table =
@@ -100,7 +100,11 @@ final class ChessDemo implements Demo {
                 t + 1,
                 file(swaps[k][0]),
                 file(swaps[k][1]),
-                String.join(" ", plies.subList(k * 12, k * 12 + 12))));
+                String.join(
+                    " ",
+                    plies.subList(
+                        k * ChessReduction.PLIES_PER_SWAP,
+                        (k + 1) * ChessReduction.PLIES_PER_SWAP))));
       }
       for (String ply : plies) {
         try {

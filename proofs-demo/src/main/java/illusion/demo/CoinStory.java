@@ -10,33 +10,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reduction of Prop 3.3 into entity tracking: five people each hold a coin; each S5 element is
- * one sentence of trades ("Alice and Carl trade coins, then Bob swaps coins with Eve."), one trade
- * per swap of {@link Transpositions#swaps}, or "Nobody trades." for the identity; the story ends
- * with the question who holds the gold coin (Alice's at the start). Person q then holds the coin
- * that person s_t(q) started with.
+ * The reduction of Prop 3.3 into entity tracking, in the style of the paper's Figure 1 ("Alice,
+ * Bob, Carl, Dan, and Emma each have a coin ... Alice and Carl trade coins."): five people each
+ * hold a different coin; each S5 element is one sentence of trades ("Alice and Carl trade coins,
+ * then Bob swaps coins with Emma."), one trade per swap of {@link Transpositions#swaps}, or "Nobody
+ * trades." for the identity; the story ends with the question who holds the gold coin (Alice's at
+ * the start). Person q then holds the coin that person s_t(q) started with.
  *
  * <p>{@link #generate} picks each trade's wording and the order of the two names with a seeded
  * random source; {@link #parse} inverts it for every wording; {@link #track} follows the coins
  * sentence by sentence without using the group.
  */
 final class CoinStory {
-  static final ImmutableList<String> PEOPLE = ImmutableList.of("Alice", "Bob", "Carl", "Dana", "Eve");
-  static final ImmutableList<String> COINS = ImmutableList.of("gold", "silver", "copper", "bronze", "tin");
+  static final ImmutableList<String> PEOPLE =
+      ImmutableList.of("Alice", "Bob", "Carl", "Dan", "Emma");
+  static final ImmutableList<String> COINS =
+      ImmutableList.of("gold", "silver", "copper", "bronze", "tin");
 
   static final String INTRO =
-      "Alice holds a gold coin, Bob a silver coin, Carl a copper coin, Dana a bronze coin and Eve a"
+      "Alice holds a gold coin, Bob a silver coin, Carl a copper coin, Dan a bronze coin and Emma a"
           + " tin coin.";
   static final String QUESTION = "Who holds the gold coin now?";
   static final String NOBODY = "Nobody trades.";
 
-  private static final String NAME = "(Alice|Bob|Carl|Dana|Eve)";
+  private static final String NAME = "(Alice|Bob|Carl|Dan|Emma)";
   private static final ImmutableList<Pattern> TRADES =
       ImmutableList.of(
           Pattern.compile(NAME + " and " + NAME + " trade coins"),
           Pattern.compile(NAME + " swaps coins with " + NAME),
           Pattern.compile(NAME + " and " + NAME + " exchange coins"));
-  private static final String[] WORDINGS = {"%s and %s trade coins", "%s swaps coins with %s", "%s and %s exchange coins"};
+  private static final String[] WORDINGS = {
+    "%s and %s trade coins", "%s swaps coins with %s", "%s and %s exchange coins"
+  };
 
   private CoinStory() {}
 
@@ -149,6 +154,10 @@ final class CoinStory {
       }
     }
     throw new IllegalArgumentException(
-        "story sentence " + sentence + ": not a trade such as 'Alice and Carl trade coins': '" + clause + "'");
+        "story sentence "
+            + sentence
+            + ": not a trade such as 'Alice and Carl trade coins': '"
+            + clause
+            + "'");
   }
 }

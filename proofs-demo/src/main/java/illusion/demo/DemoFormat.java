@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a {@link DemoReport} is printed: {@link #TEXT} for an 80-column terminal (paragraphs
- * wrapped, tables aligned) or {@link #MARKDOWN} for lecture notes (GitHub-flavoured: pipe tables,
- * fenced blocks, a task list of checks). Both end with the checks and the verdict they imply.
+ * How a {@link DemoReport} is printed: {@link #TEXT} for an 80-column terminal (paragraphs wrapped,
+ * tables aligned) or {@link #MARKDOWN} for lecture notes (GitHub-flavoured: pipe tables, fenced
+ * blocks, a task list of checks). Both end with the checks and the verdict they imply.
  */
 public enum DemoFormat {
   /** Plain text; every line at most {@link #WIDTH} characters when the blocks allow it. */
@@ -22,7 +22,10 @@ public enum DemoFormat {
         out.append('\n');
         if (block instanceof DemoReport.Heading h) {
           String heading = plain(h.text());
-          out.append(heading).append('\n').append(Strings.repeat("-", heading.length())).append('\n');
+          out.append(heading)
+              .append('\n')
+              .append(Strings.repeat("-", heading.length()))
+              .append('\n');
         } else if (block instanceof DemoReport.Paragraph p) {
           wrap(out, p.text(), "", "");
         } else if (block instanceof DemoReport.Preformatted pre) {
@@ -87,8 +90,8 @@ public enum DemoFormat {
   }
 
   /**
-   * Word-wraps {@code text} to {@link #WIDTH}, the first line after {@code first}, the others
-   * after {@code rest}. A backtick span is kept on one line and printed without its backticks.
+   * Word-wraps {@code text} to {@link #WIDTH}, the first line after {@code first}, the others after
+   * {@code rest}. A backtick span is kept on one line and printed without its backticks.
    */
   static void wrap(StringBuilder out, String text, String first, String rest) {
     StringBuilder line = new StringBuilder(first);
@@ -157,12 +160,16 @@ public enum DemoFormat {
     }
   }
 
-  private static void textRow(StringBuilder out, DemoReport.Table t, List<String> cells, int[] width) {
+  private static void textRow(
+      StringBuilder out, DemoReport.Table t, List<String> cells, int[] width) {
     StringBuilder line = new StringBuilder(" ");
     for (int c = 0; c < cells.size(); c++) {
       String cell = plain(cells.get(c));
       line.append(' ');
-      line.append(t.rightAligned(c) ? Strings.padStart(cell, width[c], ' ') : Strings.padEnd(cell, width[c], ' '));
+      line.append(
+          t.rightAligned(c)
+              ? Strings.padStart(cell, width[c], ' ')
+              : Strings.padEnd(cell, width[c], ' '));
       line.append(' ');
     }
     out.append(line.toString().stripTrailing()).append('\n');

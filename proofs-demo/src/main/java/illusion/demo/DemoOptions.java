@@ -86,11 +86,11 @@ public final class DemoOptions {
   /**
    * The word length, or {@code defaultLength} when none was given.
    *
-   * @throws IllegalArgumentException when the given length is outside {@code 1..max}
+   * @throws IllegalArgumentException when the given length is outside {@code min..max}
    */
-  int length(int defaultLength, int max) {
+  int length(int defaultLength, int min, int max) {
     int n = length == null ? defaultLength : length;
-    checkArgument(n >= 1 && n <= max, "--length %s is outside 1..%s", n, max);
+    checkArgument(n >= min && n <= max, "--length %s is outside %s..%s", n, min, max);
     return n;
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * What a demo prints: a title, a sequence of blocks (headings, paragraphs, tables, preformatted
- * text such as a board or a program) and the checks the demo ran, each a claim with the outcome
- * the program computed. The verdict is derived from the checks, never written by hand: it passes
- * iff every check holds. Rendered by {@link DemoFormat}. Immutable.
+ * text such as a board or a program) and the checks the demo ran, each a claim with the outcome the
+ * program computed. The verdict is derived from the checks, never written by hand: it passes iff
+ * every check holds. Rendered by {@link DemoFormat}. Immutable.
  *
  * <p>Text in titles, headings, paragraphs, table cells and checks may mark code with backticks
  * ({@code `x[1]`}): Markdown shows a code span and escapes everything outside it; plain text drops
@@ -69,7 +69,9 @@ public final class DemoReport {
   /** Running text, wrapped to the terminal width in text output. */
   public record Paragraph(String text) implements Block {}
 
-  /** Verbatim lines (a board, a program, a story), each at most {@link DemoFormat#WIDTH} - 2 wide. */
+  /**
+   * Verbatim lines (a board, a program, a story), each at most {@link DemoFormat#WIDTH} - 2 wide.
+   */
   public record Preformatted(String text) implements Block {}
 
   /** A claim the demo checked and whether it holds. */

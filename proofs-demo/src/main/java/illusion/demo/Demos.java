@@ -11,11 +11,13 @@ import java.util.stream.Collectors;
 public final class Demos {
   private static final ImmutableList<Demo> ALL =
       ImmutableList.of(
+          new IllusionDemo(),
           new BarringtonDemo(),
           new SolvableDemo(),
           new ChessDemo(),
           new SwapsDemo(),
-          new NarrativeDemo());
+          new NarrativeDemo(),
+          new LoweringDemo());
 
   private Demos() {}
 

@@ -1,8 +1,8 @@
 package illusion.demo;
 
 /**
- * {@code illusion demo narrative}: Prop 3.3's reduction into entity tracking ({@link CoinStory}):
- * a story of coin trades, generated, parsed back, followed by a tracker, and checked against ids4.
+ * {@code illusion demo narrative}: Prop 3.3's reduction into entity tracking ({@link CoinStory}): a
+ * story of coin trades, generated, parsed back, followed by a tracker, and checked against ids4.
  */
 final class NarrativeDemo extends TextReductionDemo {
   @Override
@@ -12,7 +12,7 @@ final class NarrativeDemo extends TextReductionDemo {
 
   @Override
   public String summary() {
-    return "Prop 3.3: S5 words as a story of coin trades; who holds the gold coin?";
+    return "Prop 3.3: S5 words as coin trades; who holds the gold coin?";
   }
 
   @Override
@@ -52,7 +52,7 @@ final class NarrativeDemo extends TextReductionDemo {
 
   @Override
   String places() {
-    return "Alice, Bob, Carl, Dana and Eve";
+    return "Alice, Bob, Carl, Dan and Emma";
   }
 
   @Override

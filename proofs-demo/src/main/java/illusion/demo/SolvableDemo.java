@@ -12,6 +12,7 @@ import illusion.ssm.Model;
 import illusion.ssm.Trace;
 import illusion.word.PrefixProducts;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,7 @@ final class SolvableDemo implements Demo {
 
   @Override
   public String summary() {
-    return "A4_x_Z5 vs A5: derived series; two diagonal layers track one, no number the other";
+    return "A4_x_Z5 vs A5: two diagonal layers track one, none the other";
   }
 
   @Override
@@ -48,7 +49,7 @@ final class SolvableDemo implements Demo {
 
   @Override
   public DemoReport run(DemoOptions options, Progress progress) {
-    int n = options.length(DEFAULT_LENGTH, MAX_LENGTH);
+    int n = options.length(DEFAULT_LENGTH, 1, MAX_LENGTH);
     FiniteGroup g = Groups.byName(SOLVABLE);
     FiniteGroup a5 = Groups.byName(PERFECT);
     DerivedSeries gSeries = DerivedSeries.of(g);
@@ -73,8 +74,18 @@ final class SolvableDemo implements Demo {
             .column("G/G'")
             .column("word problem")
             .numberColumn("diagonal layers")
-            .row(g.name(), series(gSeries), quotient(gAb), WordProblemClass.of(gSeries).complexityClass(), layers(gSeries))
-            .row(a5.name(), series(a5Series), quotient(a5Ab), WordProblemClass.of(a5Series).complexityClass(), layers(a5Series)));
+            .row(
+                g.name(),
+                series(gSeries),
+                quotient(gAb),
+                WordProblemClass.of(gSeries).complexityClass(),
+                layers(gSeries))
+            .row(
+                a5.name(),
+                series(a5Series),
+                quotient(a5Ab),
+                WordProblemClass.of(a5Series).complexityClass(),
+                layers(a5Series)));
     int[] gOrders = gSeries.orders();
     report.check(
         gSeries.isSolvable() && gSeries.derivedLength().getAsInt() == 2,
@@ -88,7 +99,10 @@ final class SolvableDemo implements Demo {
             + ")");
     report.check(
         a5Series.isPerfect() && !a5Series.isSolvable() && a5Ab.order() == 1,
-        a5.name() + " is perfect: A5' = A5 (order " + a5Series.commutatorSubgroup().order() + "), so G/G' is trivial and the series never reaches 1");
+        a5.name()
+            + " is perfect: A5' = A5 (order "
+            + a5Series.commutatorSubgroup().order()
+            + "), so G/G' is trivial and the series never reaches 1");
 
     // diag-stack on A4_x_Z5.
     Model stack = ConstructedModels.build("diag-stack", g, n);
@@ -154,7 +168,12 @@ final class SolvableDemo implements Demo {
         "diag-stack for " + g.name() + " has " + stack.depth() + " layers, its derived length");
     report.check(
         quotientTracked,
-        "layer 1's sum mod " + m + " is the image of s_t in G/G' = Z" + m + " at every t = 1.." + n);
+        "layer 1's sum mod "
+            + m
+            + " is the image of s_t in G/G' = Z"
+            + m
+            + " at every t = 1.."
+            + n);
     report.check(exact, "layer 2's labels equal the prefix products s_t at every t = 1.." + n);
     int[][] words = DemoWords.sample(g, n, SAMPLES, options.seed() + 1);
     Evaluator stackEval = Evaluator.of(stack);
@@ -210,8 +229,10 @@ final class SolvableDemo implements Demo {
             + n
             + " it is right "
             + percent(correct, positions)
-            + " of the time, exactly where s_t happens to be the identity (chance is 1/60 = 1.7%).");
-    report.check(refusal != null, "diag-stack over A5 is refused" + (refusal == null ? "" : ": " + refusal));
+            + " of the time, exactly where s_t happens to be the identity (chance is 1/60 ="
+            + " 1.7%).");
+    report.check(
+        refusal != null, "diag-stack over A5 is refused" + (refusal == null ? "" : ": " + refusal));
     report.check(
         constant && correct == identities,
         "diag-abelian over A5 always outputs the identity, so it is right exactly at the "
@@ -223,7 +244,8 @@ final class SolvableDemo implements Demo {
   }
 
   private static String series(DerivedSeries s) {
-    String orders = Arrays.stream(s.orders()).mapToObj(String::valueOf).collect(Collectors.joining(" > "));
+    String orders =
+        Arrays.stream(s.orders()).mapToObj(String::valueOf).collect(Collectors.joining(" > "));
     return s.isSolvable() ? orders : orders + " (stops)";
   }
 
@@ -236,6 +258,6 @@ final class SolvableDemo implements Demo {
   }
 
   static String percent(long part, long whole) {
-    return String.format(java.util.Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
+    return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
   }
 }

@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reduction of Prop 3.3 into Python swap programs: a list {@code x = [0, 1, 2, 3, 4]}, then
- * for each S5 element a {@code # step t} comment followed by its swaps ({@link
- * Transpositions#swaps}), one statement {@code x[i], x[j] = x[j], x[i]} per line, and finally
- * {@code print(x)}. Valid Python: running it prints the prefix product in one-line form
- * (0-based), since after step t, {@code x[q] = s_t(q)}.
+ * The reduction of Prop 3.3 into Python swap programs: a list {@code x = [0, 1, 2, 3, 4]}, then for
+ * each S5 element a {@code # step t} comment followed by its swaps ({@link Transpositions#swaps}),
+ * one statement {@code x[i], x[j] = x[j], x[i]} per line, and finally {@code print(x)}. Valid
+ * Python: running it prints the prefix product in one-line form (0-based), since after step t,
+ * {@code x[q] = s_t(q)}.
  *
  * <p>{@link #parse} inverts {@link #generate}; {@link #track} executes a program as Python would,
  * without using the group.
@@ -103,7 +103,9 @@ final class SwapProgram {
       }
       Matcher swap = SWAP.matcher(line);
       if (!swap.matches()) {
-        throw bad(i + 1, "expected '# step N' or a swap such as " + statement(1, 3) + ", got '" + line + "'");
+        throw bad(
+            i + 1,
+            "expected '# step N' or a swap such as " + statement(1, 3) + ", got '" + line + "'");
       }
       if (steps.isEmpty()) {
         throw bad(i + 1, "a swap before '# step 1'");

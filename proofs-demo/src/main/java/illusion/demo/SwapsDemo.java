@@ -14,7 +14,7 @@ final class SwapsDemo extends TextReductionDemo {
 
   @Override
   public String summary() {
-    return "Prop 3.3: S5 words as Python swap programs; tracker and ids4 agree on print(x)";
+    return "Prop 3.3: S5 words as Python swap programs; predict print(x)";
   }
 
   @Override

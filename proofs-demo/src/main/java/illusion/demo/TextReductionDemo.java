@@ -60,7 +60,7 @@ abstract class TextReductionDemo implements Demo {
 
   @Override
   public final DemoReport run(DemoOptions options, Progress progress) {
-    int n = options.length(DEFAULT_LENGTH, MAX_LENGTH);
+    int n = options.length(DEFAULT_LENGTH, 1, MAX_LENGTH);
     FiniteGroup s5 = Transpositions.S5;
     int[] word = DemoWords.one(s5, n, options.seed());
     String text = generate(word, options.seed());
@@ -92,7 +92,12 @@ abstract class TextReductionDemo implements Demo {
       int[] fromIds4 = Transpositions.images(labels[t]);
       boolean same = Arrays.equals(states[t], fromIds4);
       trackerAgrees &= same;
-      table.row(t + 1, s5.format(word[t]), formatState(states[t]), formatState(fromIds4), same ? "yes" : "NO");
+      table.row(
+          t + 1,
+          s5.format(word[t]),
+          formatState(states[t]),
+          formatState(fromIds4),
+          same ? "yes" : "NO");
     }
     report.paragraph(
         "The tracker follows the text step by step; ids4 reads the S5 word and its label s_t is"
@@ -113,9 +118,7 @@ abstract class TextReductionDemo implements Demo {
         roundTripFailures++;
       }
     }
-    report.check(
-        Arrays.equals(parsed, word),
-        "parsing the text gives back the word x_1 .. x_" + n);
+    report.check(Arrays.equals(parsed, word), "parsing the text gives back the word x_1 .. x_" + n);
     report.check(
         roundTripFailures == 0,
         "parse(generate(w)) == w for "
@@ -125,10 +128,14 @@ abstract class TextReductionDemo implements Demo {
             + " ("
             + roundTripFailures
             + " failures)");
-    report.check(trackerAgrees, "the tracker's state equals ids4's label s_t after every element t = 1.." + n);
-    report.check(Arrays.equals(labels, prefix), "ids4's labels equal the prefix products computed in S5");
     report.check(
-        trackerAnswer.equals(ids4Answer), "the tracker and ids4 give the same answer to the final question");
+        trackerAgrees,
+        "the tracker's state equals ids4's label s_t after every element t = 1.." + n);
+    report.check(
+        Arrays.equals(labels, prefix), "ids4's labels equal the prefix products computed in S5");
+    report.check(
+        trackerAnswer.equals(ids4Answer),
+        "the tracker and ids4 give the same answer to the final question");
     return report.build();
   }
 }

@@ -12,10 +12,10 @@ import java.util.Arrays;
  *
  * <p>Semantics: a state is the one-line array {@code occ} ({@code occ[q]} = the item now in place
  * q, items named by their starting place); swapping places i and j exchanges {@code occ[i]} and
- * {@code occ[j]}, i.e. {@code occ := occ * (i j)}. So swaps τ_1, ..., τ_m applied in order turn
- * occ into {@code occ * τ_1 * ... * τ_m}, and {@link #swaps} writes x as such a product: after a
- * word x_1 ... x_t the state is the prefix product s_t = x_1 * ... * x_t in one-line form, and the
- * item that started in place p is in place s_t^-1(p).
+ * {@code occ[j]}, i.e. {@code occ := occ * (i j)}. So swaps τ_1, ..., τ_m applied in order turn occ
+ * into {@code occ * τ_1 * ... * τ_m}, and {@link #swaps} writes x as such a product: after a word
+ * x_1 ... x_t the state is the prefix product s_t = x_1 * ... * x_t in one-line form, and the item
+ * that started in place p is in place s_t^-1(p).
  */
 final class Transpositions {
   /** S5, the group of the reductions. */
@@ -73,7 +73,8 @@ final class Transpositions {
 
   /** The S5 index of the permutation with one-line images {@code images} (0-based). */
   static int element(int[] images) {
-    checkArgument(images.length == POINTS, "a permutation of 5 places expected: %s", Arrays.toString(images));
+    checkArgument(
+        images.length == POINTS, "a permutation of 5 places expected: %s", Arrays.toString(images));
     int code = 0;
     for (int x : images) {
       checkArgument(inRange(x), "not a permutation of 0..4: %s", Arrays.toString(images));

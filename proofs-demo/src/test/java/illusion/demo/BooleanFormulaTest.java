@@ -71,9 +71,23 @@ class BooleanFormulaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "(x1 & )", "x1 x2", "(x1 | x2", "x1 | x2)", "x1 & 2", "x1 + x2", "!", "01", "x1 &| x2"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "(x1 & )",
+        "x1 x2",
+        "(x1 | x2",
+        "x1 | x2)",
+        "x1 & 2",
+        "x1 + x2",
+        "!",
+        "01",
+        "x1 &| x2"
+      })
   void badSyntaxIsOneLineNamingTheFormula(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BooleanFormula.parse(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BooleanFormula.parse(text));
     assertTrue(e.getMessage().startsWith("bad formula '"), e.getMessage());
     assertTrue(e.getMessage().indexOf('\n') < 0);
   }
@@ -81,8 +95,10 @@ class BooleanFormulaTest {
   @Test
   void errorsNameTheColumn() {
     assertEquals(
-        "bad formula '(x1 & )': expected a variable, '!', '(' or a constant at column 7 but found ')'",
-        assertThrows(IllegalArgumentException.class, () -> BooleanFormula.parse("(x1 & )")).getMessage());
+        "bad formula '(x1 & )': expected a variable, '!', '(' or a constant at column 7 but found"
+            + " ')'",
+        assertThrows(IllegalArgumentException.class, () -> BooleanFormula.parse("(x1 & )"))
+            .getMessage());
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> BooleanFormula.parse("(x1 | x2"))
             .getMessage()

@@ -16,8 +16,8 @@ class BranchingProgramProperties {
   private static final FiniteGroup A5 = BranchingProgram.A5;
 
   /**
-   * Barrington (1989): the program σ-computes the formula. For every assignment, the product in
-   * A5 of the word the program yields is the 5-cycle σ = (1 2 3 4 5) if the formula is true and the
+   * Barrington (1989): the program σ-computes the formula. For every assignment, the product in A5
+   * of the word the program yields is the 5-cycle σ = (1 2 3 4 5) if the formula is true and the
    * identity if it is false.
    */
   @Property(tries = 200)

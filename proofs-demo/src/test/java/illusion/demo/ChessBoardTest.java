@@ -59,8 +59,10 @@ class ChessBoardTest {
     ChessBoard b = ChessBoard.fromFen("4k3/P7/8/8/8/8/8/4K2R w - -");
     assertTrue(refusal(b, "e1g1").contains("castling is not supported"));
     assertTrue(refusal(b, "a7a8").contains("promotion is not supported"));
-    assertThrows(IllegalArgumentException.class, () -> ChessBoard.fromFen("4k3/8/8/8/8/8/8/4K2R w K -"));
-    assertThrows(IllegalArgumentException.class, () -> ChessBoard.fromFen("8/8/8/8/8/8/8/4K3 w - -"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ChessBoard.fromFen("4k3/8/8/8/8/8/8/4K2R w K -"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ChessBoard.fromFen("8/8/8/8/8/8/8/4K3 w - -"));
   }
 
   @Test
@@ -68,10 +70,16 @@ class ChessBoardTest {
     ChessBoard b = ChessBoard.fromFen(ChessReduction.START_FEN);
     int rook = b.pieceOn("a8");
     assertEquals(ChessBoard.Kind.ROOK, b.kind(rook));
+    // The paper's sequence for items 1 and 3.
+    assertEquals(
+        java.util.List.of(
+            "a8a7", "a1b1", "c8c6", "b1a1", "a7c7", "a1b1", "c6a6", "b1a1", "c7c8", "a1b1", "a6a8",
+            "b1a1"),
+        ChessReduction.swap(0, 2));
     for (String ply : ChessReduction.swap(0, 3)) {
       b.play(ply);
     }
     assertEquals("d8", b.squareOf(rook));
-    assertEquals("qqqrq2k/8/8/8/8/8/5PPP/7K b - -", b.fen());
+    assertEquals("qqqrq3/8/8/8/8/8/PP6/K6k b - -", b.fen());
   }
 }

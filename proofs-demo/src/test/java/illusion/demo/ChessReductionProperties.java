@@ -17,9 +17,9 @@ class ChessReductionProperties {
   private static final FiniteGroup S5 = Transpositions.S5;
 
   /**
-   * Prop 3.3 (chess): every ply of the game of an S5 word is a legal move, and after element t
-   * the rook that started on a8 stands on file s_t^-1(a), s_t the prefix product; every piece on
-   * a8..e8 started on file s_t(q).
+   * Prop 3.3 (chess): every ply of the game of an S5 word is a legal move, and after element t the
+   * rook that started on a8 stands on file s_t^-1(a), s_t the prefix product; every piece on a8..e8
+   * started on file s_t(q).
    */
   @Property(tries = 100)
   void rookSquareIsThePrefixProduct(@ForAll("words") int[] word) {
@@ -60,7 +60,8 @@ class ChessReductionProperties {
     int rook = board.pieceOn("a8");
     ChessReduction.game(word).forEach(plies -> plies.forEach(board::play));
     assertEquals(
-        (char) ('a' + ChessReduction.rookFile(labels[labels.length - 1])) + "8", board.squareOf(rook));
+        (char) ('a' + ChessReduction.rookFile(labels[labels.length - 1])) + "8",
+        board.squareOf(rook));
   }
 
   @Provide

@@ -13,7 +13,8 @@ class DemoFormatTest {
     DemoReport.Builder b = DemoReport.builder("A `title`");
     b.heading("Part *one*");
     b.paragraph("word ".repeat(40) + "`x[1], x[3] = x[3], x[1]` a_b");
-    b.table(DemoReport.Table.builder().column("name").numberColumn("n").row("a|b", 1).row("`c|d`", 22));
+    b.table(
+        DemoReport.Table.builder().column("name").numberColumn("n").row("a|b", 1).row("`c|d`", 22));
     b.preformatted("line 1\nline 2");
     b.check(true, "first claim");
     b.check(second, "second claim");
@@ -26,11 +27,17 @@ class DemoFormatTest {
     assertTrue(report(true).passed());
     assertFalse(report(false).passed());
     assertEquals(1, report(false).failures());
-    assertTrue(DemoFormat.TEXT.render(report(true)).endsWith("Verdict: PASS (all 2 checks hold)\n"));
+    assertTrue(
+        DemoFormat.TEXT.render(report(true)).endsWith("Verdict: PASS (all 2 checks hold)\n"));
     assertTrue(DemoFormat.TEXT.render(report(false)).contains("[FAILED] second claim"));
-    assertTrue(DemoFormat.TEXT.render(report(false)).endsWith("Verdict: FAIL (1 of 2 checks failed)\n"));
-    assertTrue(DemoFormat.MARKDOWN.render(report(false)).contains("- [ ] **FAILED:** second claim"));
-    assertTrue(DemoFormat.MARKDOWN.render(report(true)).endsWith("**Verdict:** PASS (all 2 checks hold)\n"));
+    assertTrue(
+        DemoFormat.TEXT.render(report(false)).endsWith("Verdict: FAIL (1 of 2 checks failed)\n"));
+    assertTrue(
+        DemoFormat.MARKDOWN.render(report(false)).contains("- [ ] **FAILED:** second claim"));
+    assertTrue(
+        DemoFormat.MARKDOWN
+            .render(report(true))
+            .endsWith("**Verdict:** PASS (all 2 checks hold)\n"));
   }
 
   @Test
@@ -60,6 +67,7 @@ class DemoFormatTest {
     assertThrows(IllegalStateException.class, () -> DemoReport.builder("t").paragraph("p").build());
     assertThrows(
         IllegalArgumentException.class, () -> DemoReport.Table.builder().column("a").row("1", "2"));
-    assertThrows(IllegalArgumentException.class, () -> DemoReport.builder("t").paragraph("two\nlines"));
+    assertThrows(
+        IllegalArgumentException.class, () -> DemoReport.builder("t").paragraph("two\nlines"));
   }
 }

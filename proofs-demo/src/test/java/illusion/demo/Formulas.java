@@ -25,13 +25,16 @@ final class Formulas {
             Arbitraries.of(true, false).map(BooleanFormula.Const::new));
     if (depth == 0) {
       return Arbitraries.frequencyOf(
-          net.jqwik.api.Tuple.of(4, leaf), net.jqwik.api.Tuple.of(1, leaf.map(BooleanFormula.Not::new)));
+          net.jqwik.api.Tuple.of(4, leaf),
+          net.jqwik.api.Tuple.of(1, leaf.map(BooleanFormula.Not::new)));
     }
     Arbitrary<BooleanFormula.Node> sub = Arbitraries.lazy(() -> nodes(variables, depth - 1));
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(2, leaf),
         net.jqwik.api.Tuple.of(1, sub.map(BooleanFormula.Not::new)),
-        net.jqwik.api.Tuple.of(3, net.jqwik.api.Combinators.combine(sub, sub).as(BooleanFormula.And::new)),
-        net.jqwik.api.Tuple.of(3, net.jqwik.api.Combinators.combine(sub, sub).as(BooleanFormula.Or::new)));
+        net.jqwik.api.Tuple.of(
+            3, net.jqwik.api.Combinators.combine(sub, sub).as(BooleanFormula.And::new)),
+        net.jqwik.api.Tuple.of(
+            3, net.jqwik.api.Combinators.combine(sub, sub).as(BooleanFormula.Or::new)));
   }
 }

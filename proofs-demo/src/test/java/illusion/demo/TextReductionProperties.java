@@ -77,7 +77,8 @@ class TextReductionProperties {
     };
     for (String program : bad) {
       String message =
-          assertThrows(IllegalArgumentException.class, () -> SwapProgram.parse(program)).getMessage();
+          assertThrows(IllegalArgumentException.class, () -> SwapProgram.parse(program))
+              .getMessage();
       assertTrue(message.matches("swap program line [0-9]+: .*"), message);
     }
   }
