@@ -7,6 +7,7 @@ import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import illusion.circuit.Circuit;
 import illusion.circuit.CircuitStats;
+import illusion.circuit.Simulator;
 import illusion.ssm.Model;
 import java.util.Arrays;
 import java.util.Optional;
@@ -154,6 +155,56 @@ public final class CompiledModel {
         t,
         outputs == Outputs.LAST ? "position " + (length - 1) + " only" : "all positions");
     return positionSlot[t] * (channels * bits + model.labelVocabulary());
+  }
+
+  /**
+   * Runs the circuit on {@code sequences} (each of length n, 64 per simulation pass) and reads the
+   * labels: {@code result[s][i]} is the label at position {@code positions()[i]} of sequence s, or
+   * -1 if the label wires are not one-hot there (which a correct circuit never produces).
+   */
+  public int[][] labels(int[][] sequences) {
+    checkArgument(sequences != null, "sequences");
+    Simulator simulator = Simulator.of(circuit);
+    int vocab = model.inputVocabulary();
+    int labels = model.labelVocabulary();
+    int[][] result = new int[sequences.length][positions.length];
+    long[] words = new long[circuit.inputCount()];
+    for (int from = 0; from < sequences.length; from += 64) {
+      int to = Math.min(sequences.length, from + 64);
+      Arrays.fill(words, 0L);
+      for (int s = from; s < to; s++) {
+        checkArgument(
+            sequences[s].length == length,
+            "sequence %s has length %s, but the circuit is for n = %s",
+            s,
+            sequences[s].length,
+            length);
+        for (int t = 0; t < length; t++) {
+          int token = sequences[s][t];
+          checkArgument(
+              token >= 0 && token < vocab,
+              "sequence %s, position %s: token %s outside [0, %s)",
+              s,
+              t,
+              token,
+              vocab);
+          words[t * vocab + token] |= 1L << (s - from);
+        }
+      }
+      long[] out = simulator.simulate(words);
+      for (int s = from; s < to; s++) {
+        for (int i = 0; i < positions.length; i++) {
+          int found = -1;
+          for (int k = 0; k < labels; k++) {
+            if ((out[labelIndex(positions[i], k)] >>> (s - from) & 1L) != 0) {
+              found = found == -1 ? k : -2;
+            }
+          }
+          result[s][i] = Math.max(found, -1);
+        }
+      }
+    }
+    return result;
   }
 
   static String inputName(int t, int sigma) {

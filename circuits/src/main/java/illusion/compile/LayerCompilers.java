@@ -24,9 +24,9 @@ final class LayerCompilers {
         return SelectiveCompiler.of((SelectiveLayer) layer, n);
       case IDS4:
       case RNN:
+        return FiniteStateCompiler.of(layer, n, options);
       default:
-        throw new IllegalArgumentException(
-            "cannot compile a " + layer.kind() + " layer yet: the finite-state strategy is missing");
+        throw new IllegalArgumentException("cannot compile a " + layer.kind() + " layer");
     }
   }
 }

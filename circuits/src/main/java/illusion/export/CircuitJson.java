@@ -7,6 +7,7 @@ import com.google.gson.stream.MalformedJsonException;
 import illusion.circuit.Circuit;
 import illusion.circuit.CircuitBuilder;
 import illusion.circuit.Literals;
+import illusion.circuit.NodeKind;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -81,11 +83,20 @@ public final class CircuitJson {
   /** The format version written and read. */
   public static final int VERSION = 1;
 
+  /** {@code ["and"} etc., by {@link illusion.circuit.NodeKind} ordinal (unit-weight kinds). */
+  private static final String[] ITEM_PREFIX = new String[NodeKind.values().length];
+
+  static {
+    for (NodeKind k : NodeKind.values()) {
+      ITEM_PREFIX[k.ordinal()] = "[\"" + k.name().toLowerCase(Locale.ROOT) + "\"";
+    }
+  }
+
   private CircuitJson() {}
 
   // ---- writing ----
 
-  /** Writes {@code circuit} to {@code out} (not closed). */
+  /** Writes {@code circuit} to {@code out} (not closed; pass a buffered writer for large circuits). */
   public static void write(Circuit circuit, Writer out) throws IOException {
     Objects.requireNonNull(circuit, "circuit");
     int n = circuit.nodeCount();
@@ -174,7 +185,7 @@ public final class CircuitJson {
             .append(']');
         return;
       default:
-        sb.append("[\"").append(c.kind(node).name().toLowerCase(java.util.Locale.ROOT)).append('"');
+        sb.append(ITEM_PREFIX[c.kind(node).ordinal()]);
         for (int i = 0; i < c.literalCount(node); i++) {
           sb.append(',').append(c.literal(node, i));
         }
@@ -286,8 +297,8 @@ public final class CircuitJson {
           case "items":
             sawItems = true;
             in.beginArray();
-            while (in.hasNext()) {
-              item();
+            for (int index = 0; in.hasNext(); index++) {
+              item(index);
             }
             in.endArray();
             break;
@@ -349,8 +360,7 @@ public final class CircuitJson {
       return b.build();
     }
 
-    private void item() throws IOException {
-      String path = in.getPath();
+    private void item(int index) throws IOException {
       in.beginArray();
       String kind = in.nextString();
       try {
@@ -395,7 +405,8 @@ public final class CircuitJson {
           throw new IllegalArgumentException("too many values for \"" + kind + "\"");
         }
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("circuit JSON item " + path + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "circuit JSON item $.items[" + index + "]: " + e.getMessage(), e);
       }
       in.endArray();
     }

@@ -1,6 +1,7 @@
 package illusion.tc0;
 
 import illusion.circuit.CircuitBuilder;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -21,8 +22,8 @@ public final class ExactCount {
     long[] ones = new long[Objects.requireNonNull(literals, "literals").length];
     Arrays.fill(ones, 1);
     LinearForm s = LinearForm.of(b, null, ones, literals);
-    java.math.BigInteger kk = java.math.BigInteger.valueOf(k);
-    // the builder folds [s ≥ 0], [s ≤ n] to 1 and the AND with 1 away
+    BigInteger kk = BigInteger.valueOf(k);
+    // the builder folds [s ≥ 0] and [s ≤ n] to 1, and an AND with 1 to its other literal
     return b.and(s.atLeast(b, kk), s.atMost(b, kk));
   }
 }

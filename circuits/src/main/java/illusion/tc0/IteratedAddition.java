@@ -73,6 +73,46 @@ public final class IteratedAddition {
   }
 
   /**
+   * The bits (least significant first) of {@code Σ w_i l_i} for non-negative weights: the weights'
+   * binary digits become the columns (literal {@code l_i} sits in column j when bit j of {@code w_i}
+   * is set), so the cost is that of {@link #columns} with column j holding the literals whose
+   * weight has bit j set. Depth 2.
+   */
+  public static int[] weightedSum(CircuitBuilder b, long[] weights, int[] literals) {
+    Objects.requireNonNull(weights, "weights");
+    Objects.requireNonNull(literals, "literals");
+    checkArgument(
+        weights.length == literals.length,
+        "%s weights for %s literals",
+        weights.length,
+        literals.length);
+    int width = 0;
+    for (long w : weights) {
+      checkArgument(w >= 0, "weights must be non-negative: %s", w);
+      width = Math.max(width, 64 - Long.numberOfLeadingZeros(w));
+    }
+    int[] count = new int[width];
+    for (long w : weights) {
+      for (int j = 0; j < width; j++) {
+        count[j] += (int) (w >>> j & 1);
+      }
+    }
+    int[][] columns = new int[width][];
+    for (int j = 0; j < width; j++) {
+      columns[j] = new int[count[j]];
+      count[j] = 0;
+    }
+    for (int i = 0; i < weights.length; i++) {
+      for (int j = 0; j < width; j++) {
+        if ((weights[i] >>> j & 1) != 0) {
+          columns[j][count[j]++] = literals[i];
+        }
+      }
+    }
+    return columns(b, columns, BigInteger.ZERO);
+  }
+
+  /**
    * The bits (least significant first) of {@code Σ_j 2^j·(true literals in columns[j]) + offset},
    * {@code offset ≥ 0}, in {@code bitlength(max + offset)} bits (at least one). A literal may be
    * complemented or appear in several columns.

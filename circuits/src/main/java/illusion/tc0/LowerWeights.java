@@ -42,7 +42,8 @@ public final class LowerWeights {
     final int k;
     final CircuitBuilder b = new CircuitBuilder();
     final int[] map;
-    final int[] weightBits; // per sum: the largest weight bit length along its chain, -1 unknown
+    /** Per sum: the largest weight bit length along its chain once copied, -1 until known. */
+    final int[] weightBits;
     final LinearForm[] kept;
     final ThresholdLowering.Lowered[] lowered;
 
@@ -130,8 +131,15 @@ public final class LowerWeights {
         int acc = top >= 0 ? weightBits[top] : 0;
         for (int i = chain.length - 1; i >= 0; i--) {
           int t = chain[i];
+          // the weights as the copy would store them: terms whose nodes map to one node merge
+          Int2ObjectOpenHashMap<BigInteger> merged = new Int2ObjectOpenHashMap<>();
           for (int j = 0; j < c.sumTermCount(t); j++) {
-            acc = Math.max(acc, c.sumTermWeight(t, j).abs().bitLength());
+            int l = map[c.sumTermNode(t, j)];
+            BigInteger w = c.sumTermWeight(t, j);
+            merged.merge(l < 0 ? ~l : l, l < 0 ? w.negate() : w, BigInteger::add);
+          }
+          for (BigInteger w : merged.values()) {
+            acc = Math.max(acc, w.abs().bitLength());
           }
           weightBits[t] = acc;
         }

@@ -2,6 +2,7 @@ package illusion.tc0;
 
 import illusion.circuit.CircuitBuilder;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -40,7 +41,7 @@ public final class Multiplication {
     if (bits.length == na + nc) {
       return bits;
     }
-    int[] out = java.util.Arrays.copyOf(bits, na + nc);
+    int[] out = Arrays.copyOf(bits, na + nc);
     for (int i = bits.length; i < out.length; i++) {
       out[i] = b.constant(false);
     }

@@ -26,13 +26,15 @@ import java.util.function.BinaryOperator;
  *   <caption>Cost, n = 2^k</caption>
  *   <tr><th>network</th><th>levels</th><th>combines</th><th>source</th></tr>
  *   <tr><td>{@link #SKLANSKY}</td><td>k</td><td>(n/2)·k</td><td>Sklansky 1960</td></tr>
- *   <tr><td>{@link #BRENT_KUNG}</td><td>2k − 1</td><td>2n − 2 − k</td><td>Brent &amp; Kung 1982</td></tr>
+ *   <tr><td>{@link #BRENT_KUNG}</td><td>2k − 2 (k ≥ 2)</td><td>2n − 2 − k</td><td>Brent &amp; Kung 1982</td></tr>
  *   <tr><td>{@link #LADNER_FISCHER}</td><td>k</td><td>below 4n</td><td>Ladner &amp; Fischer 1980, P_0(n)</td></tr>
  * </table>
  *
  * For any n ≥ 1: Sklansky has {@code ⌈log2 n⌉} levels and {@code Σ_l #{i < n : bit l of i is 1}}
- * combines; Brent–Kung at most {@code 2⌈log2 n⌉ − 1} levels (fewer for some n) and at most {@code
- * 2n − 2 − ⌊log2 n⌋} combines; Ladner–Fischer {@code ⌈log2 n⌉} levels and fewer than 4n combines.
+ * combines; Brent–Kung at most {@code 2⌈log2 n⌉ − 2} levels for n ≥ 3 (the textbook count {@code
+ * 2k − 1} includes the up-sweep's last step, which no down-sweep step waits for) and at most
+ * {@code 2n − 2 − ⌊log2 n⌋} combines; Ladner–Fischer {@code ⌈log2 n⌉} levels and fewer than 4n
+ * combines.
  * With a combine of depth d and g gates, the circuit has depth {@code d·levels(n)} and {@code
  * g·combines(n)} gates (less when the builder's structural hashing shares gates).
  */

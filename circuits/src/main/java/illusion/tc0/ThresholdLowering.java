@@ -3,6 +3,7 @@ package illusion.tc0;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import illusion.circuit.CircuitBuilder;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.Objects;
  * <h2>Construction</h2>
  *
  * <ol>
- *   <li><b>Normalize.</b> A negative weight moves to the complemented literal ({@code w·l = |w|·¬l
- *       − |w|}), so all weights are positive and θ shifts by the sum of the negative ones.
+ *   <li><b>Normalize.</b> Repeated nodes merge ({@code v·¬x = v − v·x}); a negative weight moves
+ *       to the complemented literal ({@code w·l = |w|·¬l − |w|}), so all weights are positive,
+ *       every node occurs once, and θ shifts by a constant.
  *   <li><b>Columns.</b> Split the weights into bit columns: the sum is {@code S = Σ_j 2^j·c_j}
  *       with {@code c_j} the number of true literals among those whose weight has bit j set.
  *   <li><b>Block save (stage A, depth 2).</b> With block width ℓ and columns of at most {@code
@@ -46,9 +48,10 @@ import java.util.Objects;
  * bitlength(F): depth at most 5 above the inputs (2 for stage A, 3 for stage B); stage A at most
  * {@code ⌈B/ℓ⌉·(2Fℓ + 2ℓ)} gates; stage B at most {@code 10P + P + 2} gates with {@code P ≤ B +
  * ℓ + 1} positions (at most 8 clauses for each position's carry condition and 2 for its
- * carry-free condition, one AND per position plus one, one OR). Weights at most {@code 2^{ℓ−1} ≤
- * F} in stage A's cuts, ±1 elsewhere. Longer columns add compression rounds of depth 2 each; the
- * column length shrinks from F to at most {@code 2⌈F/(2^k − 1)⌉} per round.
+ * carry-free condition, one AND per position plus one, one OR), whose ANDs read O(P²) wires in
+ * all. Weights at most {@code 2^{ℓ−1} ≤ F} in stage A's cuts, ±1 elsewhere. Longer columns add
+ * compression rounds of depth 2 each; the column length shrinks from F to at most {@code
+ * 2⌈F/(2^k − 1)⌉} per round.
  */
 public final class ThresholdLowering {
   private ThresholdLowering() {}
@@ -98,29 +101,46 @@ public final class ThresholdLowering {
           weights.length,
           literals.length);
       checkArgument(maxWeightBits >= 2, "weights can be lowered to 2 bits at least, not %s", maxWeightBits);
+      // merge repeated nodes (x and ¬x included: v·¬x = v − v·x), then move negative weights to
+      // the complemented literal: w·x = |w|·¬x − |w|
+      Int2ObjectOpenHashMap<BigInteger> merged = new Int2ObjectOpenHashMap<>();
       BigInteger shift = BigInteger.ZERO;
+      for (int i = 0; i < literals.length; i++) {
+        BigInteger w = Objects.requireNonNull(weights[i], "weight");
+        int l = literals[i];
+        if (l < 0) {
+          shift = shift.subtract(w); // w·¬x = w − w·x: the sum is (Σ over nodes) + w
+          w = w.negate();
+          l = ~l;
+        }
+        merged.merge(l, w, BigInteger::add);
+      }
+      int[] nodes = merged.keySet().toIntArray();
+      Arrays.sort(nodes);
       BigInteger max = BigInteger.ZERO;
       int bits = 0;
-      for (BigInteger w : weights) {
-        Objects.requireNonNull(w, "weight");
-        bits = Math.max(bits, w.abs().bitLength());
+      int[] lits = new int[nodes.length];
+      BigInteger[] ws = new BigInteger[nodes.length];
+      for (int i = 0; i < nodes.length; i++) {
+        BigInteger w = merged.get(nodes[i]);
+        lits[i] = nodes[i];
+        if (w.signum() < 0) {
+          w = w.negate();
+          lits[i] = ~nodes[i];
+          shift = shift.add(w);
+        }
+        ws[i] = w;
+        max = max.add(w);
+        bits = Math.max(bits, w.bitLength());
       }
       IntArrayList[] cols = new IntArrayList[bits];
       for (int j = 0; j < bits; j++) {
         cols[j] = new IntArrayList();
       }
-      for (int i = 0; i < literals.length; i++) {
-        BigInteger w = weights[i];
-        int l = literals[i];
-        if (w.signum() < 0) {
-          w = w.negate();
-          l = CircuitBuilder.negate(l);
-          shift = shift.add(w);
-        }
-        max = max.add(w);
-        for (int j = 0; j < w.bitLength(); j++) {
-          if (w.testBit(j)) {
-            cols[j].add(l);
+      for (int i = 0; i < nodes.length; i++) {
+        for (int j = 0; j < ws[i].bitLength(); j++) {
+          if (ws[i].testBit(j)) {
+            cols[j].add(lits[i]);
           }
         }
       }
@@ -129,7 +149,7 @@ public final class ThresholdLowering {
         columns[j] = cols[j].toIntArray();
       }
       int[][] xy = compress(b, columns, maxWeightBits);
-      return new Lowered(xy[0], xy[1], shift, max);
+      return new Lowered(trim(xy[0]), trim(xy[1]), shift, max);
     }
 
     /** {@code [sum ≥ θ]} for the original (signed) sum. */
@@ -164,6 +184,15 @@ public final class ThresholdLowering {
       BigInteger ones = BigInteger.ONE.shiftLeft(p).subtract(BigInteger.ONE);
       return compareAtLeast(b, nx, ny, ones.shiftLeft(1).subtract(t));
     }
+  }
+
+  /** Drops constant-0 top bits. */
+  private static int[] trim(int[] bits) {
+    int n = bits.length;
+    while (n > 0 && bits[n - 1] == Constants.FALSE) {
+      n--;
+    }
+    return Arrays.copyOf(bits, n);
   }
 
   // ---- stage A: columns to two binary numbers ----

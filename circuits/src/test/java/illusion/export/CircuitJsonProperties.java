@@ -25,7 +25,7 @@ class CircuitJsonProperties {
    * weights, names), the same statistics, the same simulation on random inputs, and the same text
    * when written again.
    */
-  @Property(tries = 200)
+  @Property(tries = 120)
   void roundTripIsExact(@ForAll long seed) {
     Circuit c = RandomCircuits.generate(seed, 10, 60).circuit();
     String json = CircuitJson.toJson(c);

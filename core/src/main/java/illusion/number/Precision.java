@@ -21,6 +21,7 @@ public final class Precision {
   /** The largest supported total width. */
   public static final int MAX_BITS = 63;
 
+  private static final Pattern SMALL_INTEGER = Pattern.compile("[+-]?[0-9]{1,18}");
   private static final Pattern FRACTION = Pattern.compile("[+-]?\\d+/\\d+");
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
@@ -104,7 +105,7 @@ public final class Precision {
   /** The raw value of the integer {@code n}, i.e. {@code n * 2^f}; throws if it does not fit. */
   public long rawOf(long n) {
     checkArgument(
-        Math.abs(n) < (1L << (MAX_BITS - fractionBits)) && fits(n << fractionBits),
+        ((n << fractionBits) >> fractionBits) == n && fits(n << fractionBits),
         "%s is out of range for %s",
         n,
         this);
@@ -145,6 +146,13 @@ public final class Precision {
    */
   public long parse(String text) {
     String s = text.strip();
+    if (SMALL_INTEGER.matcher(s).matches()) { // fast path: an integer of at most 18 digits
+      long n = Long.parseLong(s);
+      if (((n << fractionBits) >> fractionBits) == n && fits(n << fractionBits)) {
+        return n << fractionBits;
+      }
+      throw new IllegalArgumentException(s + " is out of range for " + this);
+    }
     BigInteger num;
     BigInteger den;
     if (FRACTION.matcher(s).matches()) {
@@ -196,6 +204,9 @@ public final class Precision {
 
   /** The exact decimal text of {@code raw / 2^f}, which {@link #parse} reads back. */
   public String format(long raw) {
+    if ((raw & ((1L << fractionBits) - 1)) == 0) {
+      return Long.toString(raw >> fractionBits);
+    }
     return value(raw).toString();
   }
 

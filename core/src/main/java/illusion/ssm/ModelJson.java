@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +52,8 @@ public final class ModelJson {
             file + ": model file has " + size + " bytes, more than " + MAX_FILE_BYTES);
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no such model file: " + file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read model file " + file + ": " + e.getMessage(), e);
     }
@@ -136,7 +140,9 @@ public final class ModelJson {
     field(s, "C", layer.rawC(), p);
     field(s, "D", layer.rawD(), p);
     s.append(in).append("\"readout\": {\n");
-    s.append(in).append("  \"moduli\": ").append(GSON.toJson(readout.moduli())).append(",\n");
+    s.append(in).append("  \"moduli\": ");
+    ints(s, readout.moduli());
+    s.append(",\n");
     s.append(in)
         .append("  \"outputVocabulary\": ")
         .append(readout.outputVocabulary())
@@ -147,7 +153,8 @@ public final class ModelJson {
     int[] tok = readout.entryTokens();
     for (int k = 0; k < idx.length; k++) {
       s.append(k == 0 ? "\n" : ",\n").append(in).append("    [");
-      s.append(GSON.toJson(readout.residues(idx[k]))).append(", ").append(tok[k]).append(']');
+      ints(s, readout.residues(idx[k]));
+      s.append(", ").append(tok[k]).append(']');
     }
     s.append(idx.length == 0 ? "]\n" : "\n" + in + "  ]\n");
     s.append(in).append("}\n");
@@ -164,6 +171,14 @@ public final class ModelJson {
     s.append('\n').append(in).append("],\n");
   }
 
+  private static void ints(StringBuilder s, int[] v) {
+    s.append('[');
+    for (int j = 0; j < v.length; j++) {
+      s.append(j == 0 ? "" : ", ").append(v[j]);
+    }
+    s.append(']');
+  }
+
   private static void vector(StringBuilder s, long[] v, Precision p) {
     s.append('[');
     for (int j = 0; j < v.length; j++) {
@@ -174,6 +189,13 @@ public final class ModelJson {
     s.append(']');
   }
 
+  /** A problem already located by source and JSON path. */
+  private static final class LocatedException extends IllegalArgumentException {
+    LocatedException(String message) {
+      super(message);
+    }
+  }
+
   /** A validating reader that names the JSON path of every problem. */
   private static final class Reader {
     private final String source;
@@ -182,8 +204,8 @@ public final class ModelJson {
       this.source = source;
     }
 
-    private IllegalArgumentException error(String path, String message) {
-      return new IllegalArgumentException(source + ": " + path + ": " + message);
+    private LocatedException error(String path, String message) {
+      return new LocatedException(source + ": " + path + ": " + message);
     }
 
     Model model(JsonElement root) {
@@ -224,8 +246,9 @@ public final class ModelJson {
 
     private Layer layer(JsonObject l, String path) {
       LayerKind kind;
+      String kindName = string(require(l, "kind", path), path + ".kind");
       try {
-        kind = LayerKind.byId(string(require(l, "kind", path), path + ".kind"));
+        kind = LayerKind.byId(kindName);
       } catch (IllegalArgumentException e) {
         throw error(path + ".kind", e.getMessage());
       }
@@ -264,6 +287,8 @@ public final class ModelJson {
               return Ids4Layer.builder(p).a(a).b(b).c(c).d(d).build();
             }
         }
+      } catch (LocatedException e) {
+        throw e;
       } catch (IllegalArgumentException e) {
         throw error(path, e.getMessage());
       }
@@ -279,11 +304,15 @@ public final class ModelJson {
       }
       int vocab =
           integer(require(o, "outputVocabulary", path), path + ".outputVocabulary", 1, Integer.MAX_VALUE);
+      Integer defaultToken =
+          o.has("default")
+              ? integer(o.get("default"), path + ".default", Integer.MIN_VALUE, Integer.MAX_VALUE)
+              : null;
       Readout.Builder r;
       try {
         r = Readout.builder(moduli, vocab);
-        if (o.has("default")) {
-          r.defaultToken(integer(o.get("default"), path + ".default", Integer.MIN_VALUE, Integer.MAX_VALUE));
+        if (defaultToken != null) {
+          r.defaultToken(defaultToken);
         }
       } catch (IllegalArgumentException ex) {
         throw error(path, ex.getMessage());
@@ -299,9 +328,11 @@ public final class ModelJson {
           JsonArray rs = array(entry.get(0), ep + "[0]");
           int[] residues = new int[rs.size()];
           for (int c = 0; c < residues.length; c++) {
-            residues[c] = integer(rs.get(c), ep + "[0][" + c + "]", Integer.MIN_VALUE, Integer.MAX_VALUE);
+            int channel = c;
+            residues[c] =
+                integer(rs.get(c), () -> ep + "[0][" + channel + "]", Integer.MIN_VALUE, Integer.MAX_VALUE);
           }
-          int token = integer(entry.get(1), ep + "[1]", Integer.MIN_VALUE, Integer.MAX_VALUE);
+          int token = integer(entry.get(1), () -> ep + "[1]", Integer.MIN_VALUE, Integer.MAX_VALUE);
           try {
             r.put(residues, token);
           } catch (IllegalArgumentException ex) {
@@ -337,7 +368,8 @@ public final class ModelJson {
       JsonArray a = array(e, path);
       long[] v = new long[a.size()];
       for (int j = 0; j < v.length; j++) {
-        v[j] = number(a.get(j), path + "[" + j + "]", p);
+        int index = j;
+        v[j] = number(a.get(j), () -> path + "[" + index + "]", p);
       }
       return v;
     }
@@ -364,30 +396,36 @@ public final class ModelJson {
       return m;
     }
 
-    private long number(JsonElement e, String path, Precision p) {
+    /** A parameter; the path is built only for an error message. */
+    private long number(JsonElement e, Supplier<String> path, Precision p) {
       if (!e.isJsonPrimitive() || e.getAsJsonPrimitive().isBoolean()) {
-        throw error(path, "expected a number like 0.375, -1 or \"3/8\", got " + e);
+        throw error(path.get(), "expected a number like 0.375, -1 or \"3/8\", got " + e);
       }
       try {
         return p.parse(e.getAsString());
       } catch (IllegalArgumentException ex) {
-        throw error(path, ex.getMessage());
+        throw error(path.get(), ex.getMessage());
       }
     }
 
     private int integer(JsonElement e, String path, int min, int max) {
+      return integer(e, () -> path, min, max);
+    }
+
+    /** An integer in [min, max]; the path is built only for an error message. */
+    private int integer(JsonElement e, Supplier<String> path, int min, int max) {
       String text = e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsString() : null;
       if (text == null || !INTEGER.matcher(text).matches()) {
-        throw error(path, "expected an integer, got " + e);
+        throw error(path.get(), "expected an integer, got " + e);
       }
       long v;
       try {
         v = Long.parseLong(text);
       } catch (NumberFormatException ex) {
-        throw error(path, text + " is out of range");
+        throw error(path.get(), text + " is out of range");
       }
       if (v < min || v > max) {
-        throw error(path, v + " is outside " + min + ".." + max);
+        throw error(path.get(), v + " is outside " + min + ".." + max);
       }
       return (int) v;
     }

@@ -51,8 +51,10 @@ public final class StateAutomaton {
 
   /**
    * The automaton of {@code layer}, or empty when more than {@code maxStates} states are reachable
-   * from {@code h_0} (the set may then be infinite) or the output table would exceed 2^22 entries.
-   * Explores at most {@code maxStates * |Σ|} transitions.
+   * from {@code h_0} (the set may then be infinite), when a reachable state has an entry whose
+   * unscaled value or scale exceeds 62 bits (a sign of unbounded growth; the set is then treated
+   * as too large), or when the output table would exceed 2^22 entries. Explores at most {@code
+   * maxStates * |Σ|} transitions.
    */
   public static Optional<StateAutomaton> of(Layer layer, int maxStates) {
     checkArgument(maxStates >= 1, "maxStates must be at least 1, got %s", maxStates);
@@ -75,7 +77,7 @@ public final class StateAutomaton {
         List<Dyadic> key = Arrays.asList(h1);
         Integer id = index.get(key);
         if (id == null) {
-          if (states.size() == maxStates) {
+          if (states.size() == maxStates || grows(h1)) {
             return Optional.empty();
           }
           id = states.size();
@@ -96,6 +98,15 @@ public final class StateAutomaton {
     }
     return Optional.of(
         new StateAutomaton(layer, states.toArray(new Dyadic[0][]), next.toIntArray(), outputs));
+  }
+
+  private static boolean grows(Dyadic[] h) {
+    for (Dyadic x : h) {
+      if (x.scale() > 62 || x.unscaledValue().bitLength() > 62) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The layer this automaton runs. */

@@ -7,6 +7,12 @@ final class Subcommands {
   private Subcommands() {}
 
   static List<Object> all() {
-    return List.of(new DataCommand(), new ClassifyCommand(), new VerifyCommand());
+    return List.of(
+        new DataCommand(),
+        new ClassifyCommand(),
+        new EvaluateCommand(),
+        new PrimitiveCommand(),
+        new DemoCommand(),
+        new VerifyCommand());
   }
 }
