@@ -13,6 +13,7 @@ final class Subcommands {
         new EvaluateCommand(),
         new PrimitiveCommand(),
         new DemoCommand(),
+        new DepthTableCommand(),
         new VerifyCommand());
   }
 }

@@ -228,13 +228,20 @@ public final class DepthReport {
     for (Map.Entry<String, List<DepthRow>> e : byModel.entrySet()) {
       String model = e.getKey();
       List<DepthRow> measured = new ArrayList<>();
+      Map<String, List<Integer>> reasons = new LinkedHashMap<>();
       for (DepthRow r : e.getValue()) {
         if (r.isRefused()) {
-          refused.add(model + " at n = " + r.n() + " (" + r.refused().get() + ")");
+          reasons.computeIfAbsent(r.refused().get(), k -> new ArrayList<>()).add(r.n());
         } else {
           measured.add(r);
         }
       }
+      reasons.forEach(
+          (reason, ns) ->
+              refused.add(
+                  model
+                      + (measured.isEmpty() && reasons.size() == 1 ? "" : " at n = " + lengths(ns))
+                      + " (" + reason + ")"));
       if (measured.isEmpty()) {
         continue;
       }
@@ -277,11 +284,22 @@ public final class DepthReport {
     line(sb, "one length only", single);
     line(sb, "exact at every length", exact);
     line(sb, "not exact", inexact);
-    line(sb, "refused", refused);
+    for (String r : refused) {
+      sb.append("  refused: ").append(r).append('\n');
+    }
     if (mismatched.isEmpty()) {
       sb.append("  circuit = native evaluator on every sample and output bit\n");
     } else {
       line(sb, "MISMATCH between circuit and native evaluator", mismatched);
+    }
+    return sb.toString();
+  }
+
+  /** For example {@code "2, 4, 8"}. */
+  private static String lengths(List<Integer> ns) {
+    StringBuilder sb = new StringBuilder();
+    for (int n : ns) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(n);
     }
     return sb.toString();
   }
