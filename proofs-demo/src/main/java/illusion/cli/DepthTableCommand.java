@@ -105,7 +105,7 @@ final class DepthTableCommand implements Callable<Integer> {
     checkArgument(samples >= 1, "--samples must be at least 1, got %s", samples);
     CompileOptions options =
         CompileOptions.builder()
-            .prefixNetwork(CompileOptions.PrefixNetwork.byName(prefix))
+            .prefixNetwork(illusion.tc0.PrefixNetwork.byId(prefix.strip()))
             .maxStates(maxStates)
             .build();
     boolean png = false;
