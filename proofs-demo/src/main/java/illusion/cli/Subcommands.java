@@ -13,6 +13,7 @@ final class Subcommands {
         new EvaluateCommand(),
         new PrimitiveCommand(),
         new DepthTableCommand(),
-        new DemoCommand());
+        new DemoCommand(),
+        new VerifyCommand());
   }
 }
