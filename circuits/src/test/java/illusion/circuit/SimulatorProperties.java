@@ -143,4 +143,58 @@ class SimulatorProperties {
       }
     }
   }
+
+  /**
+   * Many THRESHOLD gates over one sum are evaluated together (thresholds sorted into ranks): for
+   * random signed weights, thermometers with a power-of-two step, irregular θ sets, repeated θ and
+   * both comparison directions, every gate's lane equals the direct comparison of that lane's
+   * weighted sum, computed here with longs from the input bits.
+   */
+  @Property(tries = 60)
+  void sharedSumThresholdsMatchDirectComparison(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int inputs = 1 + r.nextInt(10);
+    CircuitBuilder b = new CircuitBuilder();
+    int[] x = new int[inputs];
+    long[] w = new long[inputs];
+    for (int i = 0; i < inputs; i++) {
+      x[i] = b.input("x" + i);
+      w[i] = r.nextInt(-40, 41);
+    }
+    CircuitBuilder.Sum sum = b.sum(w, x);
+    long min = 0;
+    long max = 0;
+    for (long wi : w) {
+      min += Math.min(0, wi);
+      max += Math.max(0, wi);
+    }
+    int gates = 1 + r.nextInt(40);
+    long[] theta = new long[gates];
+    boolean[] atMost = new boolean[gates];
+    int[] node = new int[gates];
+    int step = 1 << r.nextInt(4);
+    boolean thermometer = r.nextBoolean();
+    for (int k = 0; k < gates; k++) {
+      theta[k] = thermometer ? min - 3 + (long) k * step : r.nextLong(min - 5, max + 6);
+      atMost[k] = !thermometer && r.nextInt(3) == 0;
+      node[k] = atMost[k] ? b.atMost(sum, theta[k]) : b.atLeast(sum, theta[k]);
+      b.output("g" + k, node[k]);
+    }
+    Circuit c = b.build();
+    long[] in = new long[inputs];
+    for (int i = 0; i < inputs; i++) {
+      in[i] = r.nextLong();
+    }
+    long[] v = Simulator.of(c).simulateNodes(in);
+    for (int lane = 0; lane < 64; lane++) {
+      long s = 0;
+      for (int i = 0; i < inputs; i++) {
+        s += (in[i] >>> lane & 1) * w[i];
+      }
+      for (int k = 0; k < gates; k++) {
+        boolean expected = atMost[k] ? s <= theta[k] : s >= theta[k];
+        assertEquals(expected, (v[node[k]] >>> lane & 1) != 0, "lane " + lane + ", gate " + k);
+      }
+    }
+  }
 }
