@@ -580,14 +580,7 @@ final class SelectiveCompiler implements LayerCompiler {
           }
         }
         for (int o = 0; o < outputs; o++) {
-          Dyadic[] weight = new Dyadic[count];
-          k = 0;
-          for (Dyadic[] gw : groupWeight) {
-            for (Dyadic coef : w.coefficients) {
-              weight[k++] = gw[o].multiply(coef);
-            }
-          }
-          terms[o].addBounded(indicators, weight, w.min[o], w.max[o]);
+          terms[o].addBounded(indicators, w.weights[o], w.min[o], w.max[o]);
         }
       }
     }
@@ -598,6 +591,11 @@ final class SelectiveCompiler implements LayerCompiler {
     /** The δ_j with a non-zero coefficient, increasing. */
     final int[] deltas;
     final Dyadic[] coefficients;
+    /**
+     * {@code weights[c'][g |δ| + j]}: the weight of indicator {@code [Q ≤ δ_j ∧ x_i ∈ G_g]} in
+     * output c', {@code β_g[c'] (a^{δ_j} - a^{δ_{j+1}})}.
+     */
+    final Dyadic[][] weights;
     /** M: above every reachable exponent sum of the window. */
     final long big;
     /** Exact range of the window's contribution per output. */
@@ -632,6 +630,15 @@ final class SelectiveCompiler implements LayerCompiler {
         coefficients[j] = cs.get(k - 1 - j);
       }
       this.big = all.length == 0 ? 1 : all[all.length - 1] + 1L;
+      this.weights = new Dyadic[outputs][k * w.groupWeight.length];
+      for (int o = 0; o < outputs; o++) {
+        int m = 0;
+        for (Dyadic[] gw : w.groupWeight) {
+          for (Dyadic coef : coefficients) {
+            weights[o][m++] = gw[o].multiply(coef);
+          }
+        }
+      }
       this.min = new Dyadic[outputs];
       this.max = new Dyadic[outputs];
       for (int o = 0; o < outputs; o++) {

@@ -106,16 +106,19 @@ public final class Groups {
     return byName(name.toString());
   }
 
+  /** Orders are computed exactly up to this bound and saturate above it. */
+  private static final long ORDER_CAP = 1_000_000_000_000_000_000L;
+
   private static long factorOrder(char kind, long n, String name) {
     checkArgument(n >= 1, "group '%s': the parameter of %s%s must be at least 1", name, kind, n);
     if (kind == 'Z') {
       return n;
     }
     long f = 1;
-    for (long k = 2; k <= n && f <= MAX_ORDER; k++) {
-      f *= k;
+    for (long k = 2; k <= n && f < ORDER_CAP; k++) {
+      f = saturatedMultiply(f, k);
     }
-    return kind == 'A' && n >= 2 ? (f + 1) / 2 : f;
+    return kind == 'A' && n >= 2 && f < ORDER_CAP ? f / 2 : f;
   }
 
   private static void checkOrder(long order, String name) {
@@ -123,13 +126,12 @@ public final class Groups {
         order <= MAX_ORDER,
         "group '%s' has order %s, above the limit of %s elements",
         name,
-        order > MAX_ORDER * (long) MAX_ORDER ? "more than " + MAX_ORDER * (long) MAX_ORDER : order,
+        order >= ORDER_CAP ? "more than 10^18" : order,
         MAX_ORDER);
   }
 
   private static long saturatedMultiply(long a, long b) {
-    long cap = MAX_ORDER * (long) MAX_ORDER + 1;
-    return a > cap / b ? cap : Math.min(cap, a * b);
+    return a > ORDER_CAP / b ? ORDER_CAP : Math.min(ORDER_CAP, a * b);
   }
 
   /** Fills a multiplication table for a group of order at most {@link #TABLE_MAX_ORDER}. */

@@ -14,16 +14,16 @@ final class PermutationNotation {
    */
   static String format(byte[] images, int offset, int n) {
     StringBuilder sb = new StringBuilder();
-    long seen = 0;
+    boolean[] seen = new boolean[n];
     for (int start = 0; start < n; start++) {
-      if ((seen & (1L << start)) != 0 || images[offset + start] == start) {
+      if (seen[start] || images[offset + start] == start) {
         continue;
       }
       sb.append('(').append(start + 1);
-      seen |= 1L << start;
+      seen[start] = true;
       for (int p = images[offset + start]; p != start; p = images[offset + p]) {
         sb.append(' ').append(p + 1);
-        seen |= 1L << p;
+        seen[p] = true;
       }
       sb.append(')');
     }
@@ -63,13 +63,13 @@ final class PermutationNotation {
         throw new IllegalArgumentException("unclosed cycle in permutation '" + text.strip() + "'");
       }
       int[] cycle = points(s.substring(pos + 1, close), n, text);
-      long inCycle = 0;
+      boolean[] inCycle = new boolean[n];
       for (int p : cycle) {
-        if ((inCycle & (1L << p)) != 0) {
+        if (inCycle[p]) {
           throw new IllegalArgumentException(
               "point " + (p + 1) + " repeats in a cycle of '" + text.strip() + "'");
         }
-        inCycle |= 1L << p;
+        inCycle[p] = true;
       }
       // result := result * cycle, i.e. apply this cycle first, then what precedes it.
       int[] cyc = identity(n);
@@ -95,13 +95,13 @@ final class PermutationNotation {
       throw new IllegalArgumentException(
           "one-line permutation '" + text.strip() + "' has " + images.length + " entries, expected " + n);
     }
-    long seen = 0;
+    boolean[] seen = new boolean[n];
     for (int p : images) {
-      if ((seen & (1L << p)) != 0) {
+      if (seen[p]) {
         throw new IllegalArgumentException(
             "'" + text.strip() + "' is not a bijection: " + (p + 1) + " appears twice");
       }
-      seen |= 1L << p;
+      seen[p] = true;
     }
     return images;
   }

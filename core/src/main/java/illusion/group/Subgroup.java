@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * A subgroup H of a finite group G: an immutable sorted set of G's element indices. Since the
@@ -45,8 +46,9 @@ public final class Subgroup {
     String name =
         elements.length == parent.order()
             ? parent.name()
-            : "<" + Arrays.stream(generators).mapToObj(parent::format).reduce((a, b) -> a + ", " + b).orElse("")
-                + "> in " + parent.name();
+            : Arrays.stream(generators)
+                .mapToObj(parent::format)
+                .collect(Collectors.joining(", ", "<", "> in " + parent.name()));
     return new Subgroup(parent, elements, name);
   }
 

@@ -2,6 +2,10 @@ package illusion.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -17,13 +21,19 @@ class GroupAxiomsProperties {
     "A4_x_Z5", "S3_x_Z4", "Z2_x_Z2", "S3_x_S3", "Z2_x_Z3_x_Z4", "A4_x_Z1", "S7", "Z2_x_S6"
   };
 
+  /** Built once: constructing tables and representations is the expensive part. */
+  static final List<FiniteGroup> GROUPS =
+      Arrays.stream(SMALL_GROUPS).map(Groups::byName).collect(Collectors.toList());
+
+  static final Map<String, int[][]> REPRESENTATIONS =
+      GROUPS.stream().collect(Collectors.toMap(FiniteGroup::name, FiniteGroup::permutationRepresentation));
+
   /** A group with three random elements. */
   record Triple(FiniteGroup g, int a, int b, int c) {}
 
   @Provide
   Arbitrary<Triple> triples() {
-    return Arbitraries.of(SMALL_GROUPS)
-        .map(Groups::byName)
+    return Arbitraries.of(GROUPS)
         .flatMap(
             g -> {
               Arbitrary<Integer> e = Arbitraries.integers().between(0, g.order() - 1);
@@ -61,7 +71,7 @@ class GroupAxiomsProperties {
   @Property(tries = 200)
   void representationIsAHomomorphism(@ForAll("triples") Triple t) {
     FiniteGroup g = t.g();
-    int[][] rep = g.permutationRepresentation();
+    int[][] rep = REPRESENTATIONS.get(g.name());
     int[] ab = rep[g.multiply(t.a(), t.b())];
     for (int i = 0; i < ab.length; i++) {
       assertEquals(rep[t.a()][rep[t.b()][i]], ab[i]);

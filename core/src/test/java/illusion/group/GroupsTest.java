@@ -188,9 +188,11 @@ class GroupsTest {
     assertEquals("A4_x_Z5", Groups.byName(" a4_X_z5 ").name());
     assertEquals(362880, Groups.byName("S9").order());
     assertEquals(1_000_000, Groups.byName("Z1000_x_Z1000").order());
-    assertTrue(
-        assertThrows(IllegalArgumentException.class, () -> Groups.byName("S13"))
-            .getMessage()
-            .contains("limit"));
+    String s13 = assertThrows(IllegalArgumentException.class, () -> Groups.byName("S13")).getMessage();
+    assertTrue(s13.contains("order " + factorial(13) + ", above the limit of 1000000"), s13);
+    String a10 = assertThrows(IllegalArgumentException.class, () -> Groups.byName("A10")).getMessage();
+    assertTrue(a10.contains("order " + factorial(10) / 2), a10);
+    String huge = assertThrows(IllegalArgumentException.class, () -> Groups.byName("S999")).getMessage();
+    assertTrue(huge.contains("more than 10^18"), huge);
   }
 }
