@@ -78,8 +78,9 @@ final class ReadoutCompiler {
       }
     }
     long entries = readout.entryCount();
-    gates = SizeEstimate.add(gates, entries + readout.outputVocabulary());
-    wires = SizeEstimate.add(wires, SizeEstimate.mul(entries, moduli.length + 2));
+    // rows, one OR per token, and a NOT for the default token's NOR
+    gates = SizeEstimate.add(gates, entries + readout.outputVocabulary() + 1);
+    wires = SizeEstimate.add(wires, SizeEstimate.mul(entries, moduli.length + 2) + 1);
     return SizeEstimate.of(gates, wires, wires);
   }
 
