@@ -49,7 +49,6 @@ final class ConvolutionCompiler implements LayerCompiler {
     this.channels = c.length;
     this.vocabulary = b[0].length;
     this.strategy = strategy;
-    int dim = b.length;
     IntArrayList lagList = new IntArrayList();
     List<Dyadic[][]> kernels = new ArrayList<>();
     Dyadic[][] power = b; // A^k B, dim x |Σ|

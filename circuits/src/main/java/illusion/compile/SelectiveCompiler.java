@@ -102,8 +102,13 @@ final class SelectiveCompiler implements LayerCompiler {
         }
         continue;
       }
+      // RESETs with all exponents 0: a^0 = 1 in every RESET-free window, whatever a is
+      boolean exponentFree = true;
+      for (long v : q) {
+        exponentFree &= v <= 0;
+      }
       List<Object> key = new ArrayList<>();
-      key.add(isOne(base[ch]) ? Dyadic.ONE : base[ch]);
+      key.add(exponentFree ? Dyadic.ONE : base[ch]);
       for (long v : q) {
         key.add(v);
       }

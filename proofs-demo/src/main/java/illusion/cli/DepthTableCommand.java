@@ -84,6 +84,11 @@ final class DepthTableCommand implements Callable<Integer> {
       description = "Refuse a finite-state channel with more reachable states (default: ${DEFAULT-VALUE}).")
   int maxStates;
 
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Cells computed at once (default: the number of processors). Times are"
+          + " measured per cell, so they include contention when T > 1.")
+  Integer threads;
+
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
       description = "table, markdown, csv or json (default: ${DEFAULT-VALUE}).")
   String format;
@@ -104,6 +109,7 @@ final class DepthTableCommand implements Callable<Integer> {
         "unknown format '%s': expected table, markdown, csv or json",
         format);
     checkArgument(samples >= 1, "--samples must be at least 1, got %s", samples);
+    checkArgument(threads == null || threads >= 1, "--threads must be at least 1, got %s", threads);
     CompileOptions options =
         CompileOptions.builder()
             .prefixNetwork(PrefixNetwork.byId(prefix.strip()))
@@ -123,6 +129,9 @@ final class DepthTableCommand implements Callable<Integer> {
         .seed(seed).options(options).progress(progressPrinter());
     if (models != null) {
       table.models(models);
+    }
+    if (threads != null) {
+      table.threads(threads);
     }
     List<DepthRow> rows = table.build().run();
 
@@ -150,7 +159,7 @@ final class DepthTableCommand implements Callable<Integer> {
           String.format(
               "%s: circuit depth vs n (%s output%s, %s)",
               g.name(), out == Outputs.LAST ? "last" : "every", out == Outputs.LAST ? "" : "s",
-              options.prefixNetwork());
+              options.prefixNetwork().id());
       if (png) {
         byte[] bytes = DepthPlot.png(rows, title);
         Cli.writeAtomically(plot, o -> {

@@ -93,9 +93,7 @@ final class LoweringDemo implements Demo {
     boolean growing = true;
     CompiledModel compiled = null;
     for (int m = 1; m <= n; m = m == n ? n + 1 : Math.min(n, 2 * m)) {
-      if (n >= 10) {
-        progress.step("compiling s4-random for n = " + m);
-      }
+      progress.step("compiling s4-random for n = " + m);
       CompiledModel c = ModelCompiler.compile(model, m, Outputs.LAST);
       CircuitStats s = c.stats();
       growth.row(m, s.gates(), s.depth(), s.maxWeightBits());
@@ -128,9 +126,7 @@ final class LoweringDemo implements Demo {
     Circuit full = compiled.circuit();
     int node = GateExtraction.widestGate(full);
     Circuit gate = GateExtraction.extract(full, node);
-    if (n >= 10) {
-      progress.step("lowering a gate with " + gate.inputCount() + " inputs");
-    }
+    progress.step("lowering a gate with " + gate.inputCount() + " inputs");
     Circuit lowered = LowerWeights.lower(gate, MAX_WEIGHT_BITS);
     CircuitStats before = CircuitStats.of(gate);
     CircuitStats after = CircuitStats.of(lowered);

@@ -16,6 +16,7 @@ import illusion.ssm.Layer;
 import illusion.ssm.Model;
 import illusion.ssm.RandomLayers;
 import illusion.ssm.RnnLayer;
+import illusion.tc0.PrefixNetwork;
 import illusion.word.DatasetCsv;
 import illusion.word.DatasetRow;
 import illusion.word.WordGenerator;
@@ -50,7 +51,7 @@ class FiniteStateCompileProperties {
       @ForAll @IntRange(min = 1, max = 5) int vocab,
       @ForAll @IntRange(min = 1, max = 32) int n,
       @ForAll boolean permutationsOnly,
-      @ForAll illusion.tc0.PrefixNetwork network,
+      @ForAll PrefixNetwork network,
       @ForAll long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Ids4Layer layer = pointMapLayer(rnd, blocks, blockSize, vocab, permutationsOnly);
@@ -63,7 +64,7 @@ class FiniteStateCompileProperties {
       @ForAll @IntRange(min = 1, max = 3) int d,
       @ForAll @IntRange(min = 1, max = 4) int vocab,
       @ForAll @IntRange(min = 1, max = 32) int n,
-      @ForAll illusion.tc0.PrefixNetwork network,
+      @ForAll PrefixNetwork network,
       @ForAll long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Precision p = Precision.of(8, 4);
@@ -140,7 +141,7 @@ class FiniteStateCompileProperties {
   void ids4DepthGrowsByAConstantPerDoubling() {
     FiniteGroup a5 = Groups.byName("A5");
     Model model = ConstructedModels.build("ids4", a5, 2);
-    for (illusion.tc0.PrefixNetwork network : illusion.tc0.PrefixNetwork.values()) {
+    for (PrefixNetwork network : PrefixNetwork.values()) {
       CompileOptions options = CompileOptions.builder().prefixNetwork(network).build();
       List<Integer> depths = new ArrayList<>();
       for (int n = 4; n <= 512; n *= 2) {
