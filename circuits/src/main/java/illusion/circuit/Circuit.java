@@ -92,8 +92,8 @@ public final class Circuit {
   final ExactLongs thresholdThetas;
   final boolean[] thresholdAtMost;
 
-  private final Object2IntOpenHashMap<String> inputIndex;
-  private final Object2IntOpenHashMap<String> outputIndex;
+  /** Input i as i, output o as {@code ~o}; absent names as {@code Integer.MIN_VALUE}. */
+  private final Object2IntOpenHashMap<String> names;
 
   Circuit(
       byte[] kinds,
@@ -112,7 +112,8 @@ public final class Circuit {
       long[] sumFlatTerms,
       int[] thresholdSums,
       ExactLongs thresholdThetas,
-      boolean[] thresholdAtMost) {
+      boolean[] thresholdAtMost,
+      Object2IntOpenHashMap<String> names) {
     this.kinds = kinds;
     this.starts = starts;
     this.data = data;
@@ -130,17 +131,7 @@ public final class Circuit {
     this.thresholdSums = thresholdSums;
     this.thresholdThetas = thresholdThetas;
     this.thresholdAtMost = thresholdAtMost;
-    this.inputIndex = indexOf(inputNames);
-    this.outputIndex = indexOf(outputNames);
-  }
-
-  private static Object2IntOpenHashMap<String> indexOf(String[] names) {
-    Object2IntOpenHashMap<String> m = new Object2IntOpenHashMap<>(names.length);
-    m.defaultReturnValue(-1);
-    for (int i = 0; i < names.length; i++) {
-      m.put(names[i], i);
-    }
-    return m;
+    this.names = names;
   }
 
   // ---- nodes ----
@@ -306,7 +297,8 @@ public final class Circuit {
 
   /** The index of the input named {@code name}, or -1. */
   public int indexOfInput(String name) {
-    return inputIndex.getInt(name);
+    int code = names.getInt(name);
+    return code >= 0 ? code : -1;
   }
 
   /** The input index of an {@link NodeKind#INPUT} node. */
@@ -338,7 +330,8 @@ public final class Circuit {
 
   /** The index of the output named {@code name}, or -1. */
   public int indexOfOutput(String name) {
-    return outputIndex.getInt(name);
+    int code = names.getInt(name);
+    return code < 0 && code != Integer.MIN_VALUE ? ~code : -1;
   }
 
   // ---- value semantics ----
