@@ -3,7 +3,6 @@ package illusion.circuit;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
@@ -92,8 +91,7 @@ public final class Circuit {
   final ExactLongs thresholdThetas;
   final boolean[] thresholdAtMost;
 
-  /** Input i as i, output o as {@code ~o}; absent names as {@code Integer.MIN_VALUE}. */
-  private final Object2IntOpenHashMap<String> names;
+  private final NameIndex names;
 
   Circuit(
       byte[] kinds,
@@ -113,7 +111,7 @@ public final class Circuit {
       int[] thresholdSums,
       ExactLongs thresholdThetas,
       boolean[] thresholdAtMost,
-      Object2IntOpenHashMap<String> names) {
+      NameIndex names) {
     this.kinds = kinds;
     this.starts = starts;
     this.data = data;
@@ -297,7 +295,7 @@ public final class Circuit {
 
   /** The index of the input named {@code name}, or -1. */
   public int indexOfInput(String name) {
-    int code = names.getInt(name);
+    int code = names.code(name);
     return code >= 0 ? code : -1;
   }
 
@@ -330,8 +328,8 @@ public final class Circuit {
 
   /** The index of the output named {@code name}, or -1. */
   public int indexOfOutput(String name) {
-    int code = names.getInt(name);
-    return code < 0 && code != Integer.MIN_VALUE ? ~code : -1;
+    int code = names.code(name);
+    return code < 0 && code != NameIndex.ABSENT ? ~code : -1;
   }
 
   // ---- value semantics ----

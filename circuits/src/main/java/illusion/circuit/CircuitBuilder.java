@@ -6,7 +6,6 @@ import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,8 +115,7 @@ public final class CircuitBuilder {
   private final List<String> inputNames = new ArrayList<>();
   private final IntArrayList outputNodes = new IntArrayList();
   private final List<String> outputNames = new ArrayList<>();
-  /** Input i as i, output o as {@code ~o}. */
-  private final Object2IntOpenHashMap<String> names = new Object2IntOpenHashMap<>();
+  private final NameIndex names = new NameIndex();
 
   // sums
   private final IntArrayList sumBase = new IntArrayList();
@@ -149,7 +147,6 @@ public final class CircuitBuilder {
   public CircuitBuilder() {
     starts.add(0);
     sumStarts.add(0);
-    names.defaultReturnValue(Integer.MIN_VALUE);
   }
 
   /** The complement of a literal (free: no gate is made). Same as {@link Literals#negate}. */
@@ -215,7 +212,7 @@ public final class CircuitBuilder {
             name);
       }
     }
-    checkArgument(names.putIfAbsent(name, code) == Integer.MIN_VALUE, "duplicate name: %s", name);
+    checkArgument(names.add(name, code), "duplicate name: %s", name);
   }
 
   // ---- unit-weight gates ----
@@ -918,6 +915,6 @@ public final class CircuitBuilder {
         thresholdSums.toIntArray(),
         thresholdThetas.frozen(),
         thresholdAtMost.toBooleanArray(),
-        names.clone());
+        names.copy());
   }
 }
