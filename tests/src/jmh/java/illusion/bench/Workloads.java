@@ -54,9 +54,14 @@ final class Workloads {
    * what the heap allows (a benchmark JVM runs with a large heap).
    */
   static CompiledModel compile(String workload, int n, Outputs outputs) {
+    return compileOn(model(workload, n), n, outputs);
+  }
+
+  /** {@code model} compiled for length n, with the wire limit lifted as for {@link #compile}. */
+  static CompiledModel compileOn(Model model, int n, Outputs outputs) {
     CompileOptions options =
         CompileOptions.builder().wireLimit(Runtime.getRuntime().maxMemory() / 32).build();
-    return ModelCompiler.compile(model(workload, n), n, outputs, options);
+    return ModelCompiler.compile(model, n, outputs, options);
   }
 
   /** {@code count} random sequences of length n over the workload's vocabulary. */
