@@ -16,7 +16,9 @@ import java.util.Objects;
  * <p>AND, OR and NOT are word operations (runs of fan-in-2 AND/OR gates and of inputs in loops of
  * their own, without a per-node dispatch); MAJ uses a bit-sliced counter. A weighted sum is
  * evaluated once per batch into 64 per-lane {@code long} sums (a prefix sum starts from its base's
- * lanes), right before the first THRESHOLD gate that reads it; that gate then evaluates every
+ * lanes; a sum of many terms whose words were dense at its previous evaluation is counted
+ * bit-sliced instead, in vertical counters, and converted to lanes once), right before the first
+ * THRESHOLD gate that reads it; that gate then evaluates every
  * THRESHOLD gate reading the sum at once: the distinct thresholds, sorted, split each lane's value
  * into a rank (by a shift for evenly spaced thresholds such as a thermometer's, else by binary
  * search), each lane sets one bit in the word of its rank, and suffix ORs over the ranks give every
@@ -81,6 +83,22 @@ public final class Simulator {
   private final int[] bigReleaseStarts;
   private final int[] bigReleases;
   private final long[] counter = new long[32];
+
+  /**
+   * Per sum: the estimated cost of {@link #addSliced} in operations, or 0 where it does not apply
+   * (few terms, or weights too large); compared at run time with {@link #SPARSE_COST_PER_ONE} per
+   * one bit in the term words at the sum's previous evaluation, the cost of adding per lane.
+   */
+  private final long[] slicedCost;
+  private final byte[] slicedBitsPos;
+  private final byte[] slicedBitsNeg;
+  /** Per sum counted either way: the ones in its term words at its last evaluation. */
+  private final long[] onesSeen;
+  private final long[] slicesPos = new long[64];
+  private final long[] slicesNeg = new long[64];
+
+  private static final int SPARSE_COST_PER_ONE = 3;
+  private static final int SLICED_MIN_TERMS = 8;
   private final int[] rank = new int[64];
   private long[] rankWords;
 
@@ -219,6 +237,13 @@ public final class Simulator {
       groupBig[g] |= slot[groupSum[g]] < 0;
     }
     this.lanes = new long[Math.multiplyExact(longSlots, 64)];
+    this.slicedCost = new long[sums];
+    this.slicedBitsPos = new byte[sums];
+    this.slicedBitsNeg = new byte[sums];
+    this.onesSeen = new long[sums];
+    for (int s = 0; s < sums; s++) {
+      prepareSliced(s);
+    }
     this.bigLanes = anyBig ? new BigInteger[sums][] : null;
     this.bigReleaseStarts = anyBig ? bigReleaseStarts.toIntArray() : null;
     this.bigReleases = anyBig ? bigReleases.toIntArray() : null;
@@ -273,6 +298,41 @@ public final class Simulator {
     segFroms.add(n);
     this.segKind = segKinds.toByteArray();
     this.segFrom = segFroms.toIntArray();
+  }
+
+  /** Decides whether sum s can be counted bit-sliced, with how many bits, and at what cost. */
+  private void prepareSliced(int s) {
+    Circuit c = circuit;
+    int from = c.sumStarts[s];
+    int to = c.sumStarts[s + 1];
+    if (slot[s] < 0 || to - from < SLICED_MIN_TERMS) {
+      return;
+    }
+    long[] weights = c.termWeights.raw();
+    long posTotal = 0;
+    long negTotal = 0;
+    long weightBits = 0;
+    for (int j = from; j < to; j++) {
+      long w = weights[j];
+      if (!c.termWeights.isLong(j) || Math.abs(w) >= 1L << 40) {
+        return;
+      }
+      if (w > 0) {
+        posTotal += w;
+      } else {
+        negTotal -= w;
+      }
+      weightBits += Long.bitCount(Math.abs(w));
+      if (posTotal >= 1L << 62 || negTotal >= 1L << 62) {
+        return;
+      }
+    }
+    int bp = 64 - Long.numberOfLeadingZeros(posTotal);
+    int bn = 64 - Long.numberOfLeadingZeros(negTotal);
+    slicedBitsPos[s] = (byte) bp;
+    slicedBitsNeg[s] = (byte) bn;
+    // ripple carries average a few words per weight bit; the conversion touches 64 lanes per bit
+    slicedCost[s] = 8 * weightBits + 3L * 64 * (bp + bn);
   }
 
   /**
@@ -575,11 +635,25 @@ public final class Simulator {
       }
       return;
     }
-    // rank of each lane: the number of distinct thresholds θ_k ≤ its value
     final long[] ln = lanes;
     final int at = slot[groupSum[g]] << 6;
     final int t0 = thetaStarts[g];
     final int k = thetaStarts[g + 1] - t0;
+    final long[] v = values;
+    final int[] nodes = gateNode;
+    final int[] ranks = gateRank;
+    if (k == 1) { // one threshold (one gate, or [s ≥ θ] and [s ≤ θ - 1]): compare directly
+      long theta = thetas[t0];
+      long word = 0L;
+      for (int j = 0; j < 64; j++) {
+        word |= (ln[at + j] >= theta ? 1L : 0L) << j;
+      }
+      for (int j = gateStarts[g]; j < gateStarts[g + 1]; j++) {
+        v[nodes[j]] = word ^ -(long) (ranks[j] & 1);
+      }
+      return;
+    }
+    // rank of each lane: the number of distinct thresholds θ_k ≤ its value
     final int[] r = rank;
     int shift = thetaShift[g];
     if (shift >= 0) {
@@ -629,9 +703,6 @@ public final class Simulator {
       next = w[i];
       w[i] = acc;
     }
-    final long[] v = values;
-    final int[] nodes = gateNode;
-    final int[] ranks = gateRank;
     for (int j = gateStarts[g]; j < gateStarts[g + 1]; j++) {
       int code = ranks[j];
       v[nodes[j]] = w[code >>> 1] ^ -(long) (code & 1);
@@ -655,6 +726,62 @@ public final class Simulator {
     return out;
   }
 
+  /**
+   * Adds the terms {@code [from, to)} of sum s to the lanes at {@code at}, counting bit-sliced: the
+   * positive and the negative weights each feed a vertical counter (word k holds bit k of every
+   * lane's count), a term {@code w x} adding x at each set bit of |w| with a ripple carry, and the
+   * counters are then turned into per-lane values. Its cost follows the number of terms and weight
+   * bits, not the number of ones in the term words.
+   */
+  private long addSliced(int s, int from, int to, long[] ln, int at) {
+    long[] pos = slicesPos;
+    long[] neg = slicesNeg;
+    int bp = slicedBitsPos[s];
+    int bn = slicedBitsNeg[s];
+    Arrays.fill(pos, 0, bp, 0L);
+    Arrays.fill(neg, 0, bn, 0L);
+    long[] weights = circuit.termWeights.raw();
+    int[] nodes = circuit.termNodes;
+    long[] v = values;
+    long ones = 0;
+    for (int j = from; j < to; j++) {
+      long x = v[nodes[j]];
+      if (x == 0) {
+        continue;
+      }
+      ones += Long.bitCount(x);
+      long w = weights[j];
+      long[] acc = w > 0 ? pos : neg;
+      long mag = Math.abs(w);
+      while (mag != 0) {
+        long carry = x;
+        for (int k = Long.numberOfTrailingZeros(mag); carry != 0; k++) {
+          long t = acc[k] & carry;
+          acc[k] ^= carry;
+          carry = t;
+        }
+        mag &= mag - 1;
+      }
+    }
+    for (int k = 0; k < bp; k++) {
+      long word = pos[k];
+      if (word != 0) {
+        for (int j = 0; j < 64; j++) {
+          ln[at + j] += ((word >>> j) & 1L) << k;
+        }
+      }
+    }
+    for (int k = 0; k < bn; k++) {
+      long word = neg[k];
+      if (word != 0) {
+        for (int j = 0; j < 64; j++) {
+          ln[at + j] -= ((word >>> j) & 1L) << k;
+        }
+      }
+    }
+    return ones;
+  }
+
   private void evaluateSum(int s) {
     Circuit c = circuit;
     int from = c.sumStarts[s];
@@ -672,13 +799,25 @@ public final class Simulator {
       }
       long[] weights = c.termWeights.raw();
       int[] nodes = c.termNodes;
+      // count bit-sliced when the ones seen in this sum's term words last time made adding per
+      // lane the dearer way
+      long sliced = slicedCost[s];
+      if (sliced > 0 && SPARSE_COST_PER_ONE * onesSeen[s] > sliced) {
+        onesSeen[s] = addSliced(s, from, to, ln, at);
+        return;
+      }
+      long ones = 0;
       for (int j = from; j < to; j++) {
         long x = v[nodes[j]];
         long w = weights[j];
+        ones += Long.bitCount(x);
         while (x != 0) {
           ln[at + Long.numberOfTrailingZeros(x)] += w;
           x &= x - 1;
         }
+      }
+      if (sliced > 0) {
+        onesSeen[s] = ones;
       }
       return;
     }

@@ -269,14 +269,19 @@ final class ConvolutionCompiler implements LayerCompiler {
     int cols = y[0].length;
     Dyadic[][] r = new Dyadic[rows][cols];
     for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        Dyadic s = Dyadic.ZERO;
-        for (int k = 0; k < inner; k++) {
-          if (x[i][k].signum() != 0 && y[k][j].signum() != 0) {
-            s = s.add(x[i][k].multiply(y[k][j]));
+      java.util.Arrays.fill(r[i], Dyadic.ZERO);
+      // i-k-j order: a zero x[i][k] skips a whole row of y (delay lines are very sparse)
+      for (int k = 0; k < inner; k++) {
+        Dyadic xik = x[i][k];
+        if (xik.signum() == 0) {
+          continue;
+        }
+        Dyadic[] yk = y[k];
+        for (int j = 0; j < cols; j++) {
+          if (yk[j].signum() != 0) {
+            r[i][j] = r[i][j].add(xik.multiply(yk[j]));
           }
         }
-        r[i][j] = s;
       }
     }
     return r;

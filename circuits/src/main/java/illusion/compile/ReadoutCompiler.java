@@ -27,12 +27,7 @@ final class ReadoutCompiler {
     int[] moduli = readout.moduli();
     int[][] residue = new int[channels][];
     for (int c = 0; c < channels; c++) {
-      residue[c] = new int[moduli[c]];
-      if (moduli[c] > 1) {
-        for (int r = 0; r < moduli[c]; r++) {
-          residue[c][r] = outputs[c].residue(b, moduli[c], r);
-        }
-      }
+      residue[c] = moduli[c] > 1 ? outputs[c].residues(b, moduli[c]) : new int[1];
     }
     long[] indices = readout.entryIndices();
     int[] tokens = readout.entryTokens();

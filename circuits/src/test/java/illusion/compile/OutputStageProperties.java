@@ -61,6 +61,10 @@ class OutputStageProperties {
     for (int r = 0; r < modulus; r++) {
       b.output("r" + r, out.residue(b, modulus, r));
     }
+    int[] all = out.residues(b, modulus);
+    for (int r = 0; r < modulus; r++) {
+      b.output("s" + r, all[r]);
+    }
     for (long v = p.minRaw(); v <= p.maxRaw() + 1; v++) {
       b.output("ge" + (v - p.minRaw()), out.atLeast(v));
     }
@@ -86,6 +90,9 @@ class OutputStageProperties {
         }
         for (int r = 0; r < modulus; r++) {
           assertEquals(Math.floorMod(y, modulus) == r, got[o++], where + ": residue " + r);
+        }
+        for (int r = 0; r < modulus; r++) {
+          assertEquals(Math.floorMod(y, modulus) == r, got[o++], where + ": residues()[" + r + "]");
         }
         for (long v = p.minRaw(); v <= p.maxRaw() + 1; v++) {
           assertEquals(y >= v, got[o++], where + ": [y >= " + v + "]");

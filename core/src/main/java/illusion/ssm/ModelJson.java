@@ -106,8 +106,10 @@ public final class ModelJson {
     try {
       root = JsonParser.parseString(json);
     } catch (JsonParseException e) {
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      // Gson appends a second line pointing to its troubleshooting page: keep the first
       throw new IllegalArgumentException(
-          source + ": malformed JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+          source + ": malformed JSON: " + (why == null ? "unreadable" : why.lines().findFirst().orElse("")));
     }
     return new Reader(source).model(root);
   }

@@ -50,4 +50,12 @@ class ModelFileLimitsTest {
     assertTrue(ModelJson.fileLimit() <= ModelJson.MAX_FILE_BYTES);
     assertTrue(ModelJson.fileLimit() * ModelJson.HEAP_BYTES_PER_FILE_BYTE <= Runtime.getRuntime().maxMemory());
   }
+
+  @Test
+  void malformedJsonIsOneLine() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelJson.parse("{\"name\" 1}", "m.json"));
+    assertTrue(e.getMessage().startsWith("m.json: malformed JSON: "), e.getMessage());
+    assertEquals(-1, e.getMessage().indexOf('\n'), e.getMessage());
+  }
 }

@@ -6,9 +6,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders depth-table rows as an aligned text table, Markdown, CSV or JSON, and states the verdict
@@ -229,20 +231,26 @@ public final class DepthReport {
     for (Map.Entry<String, List<DepthRow>> e : byModel.entrySet()) {
       String model = e.getKey();
       List<DepthRow> measured = new ArrayList<>();
-      Map<String, List<Integer>> reasons = new LinkedHashMap<>();
+      List<Integer> refusedAt = new ArrayList<>();
+      Set<String> reasons = new LinkedHashSet<>();
       for (DepthRow r : e.getValue()) {
         if (r.isRefused()) {
-          reasons.computeIfAbsent(r.refused().get(), k -> new ArrayList<>()).add(r.n());
+          refusedAt.add(r.n());
+          reasons.add(r.refused().get());
         } else {
           measured.add(r);
         }
       }
-      reasons.forEach(
-          (reason, ns) ->
-              refused.add(
-                  model
-                      + (measured.isEmpty() && reasons.size() == 1 ? "" : " at n = " + lengths(ns))
-                      + " (" + reason + ")"));
+      if (!refusedAt.isEmpty()) {
+        String first = reasons.iterator().next();
+        refused.add(
+            model
+                + (measured.isEmpty() && reasons.size() == 1 ? "" : " at n = " + lengths(refusedAt))
+                + " ("
+                + first
+                + (reasons.size() > 1 ? "; likewise at the other lengths" : "")
+                + ")");
+      }
       if (measured.isEmpty()) {
         continue;
       }

@@ -207,7 +207,7 @@ public final class DepthTable {
     return DepthRow.measured(
         name,
         kinds,
-        summarize(compiled.strategies()),
+        DepthRow.collapseRuns(compiled.strategies(), " + "),
         n,
         stats.depth(),
         stats.thresholdDepth(),
@@ -220,27 +220,6 @@ public final class DepthTable {
         compileNanos / 1_000_000,
         nativeNanos / 1_000_000,
         simulateNanos / 1_000_000);
-  }
-
-  /** Distinct strategies in layer order, runs of one strategy collapsed ("... x10"). */
-  static String summarize(List<String> strategies) {
-    StringBuilder sb = new StringBuilder();
-    int i = 0;
-    while (i < strategies.size()) {
-      int j = i;
-      while (j < strategies.size() && strategies.get(j).equals(strategies.get(i))) {
-        j++;
-      }
-      if (sb.length() > 0) {
-        sb.append(" + ");
-      }
-      sb.append(strategies.get(i));
-      if (j - i > 1) {
-        sb.append(" x").append(j - i);
-      }
-      i = j;
-    }
-    return sb.toString();
   }
 
   /** Configures a {@link DepthTable}; every setter validates its argument. */
