@@ -3,7 +3,6 @@ package illusion.circuit;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
@@ -92,8 +91,7 @@ public final class Circuit {
   final ExactLongs thresholdThetas;
   final boolean[] thresholdAtMost;
 
-  private final Object2IntOpenHashMap<String> inputIndex;
-  private final Object2IntOpenHashMap<String> outputIndex;
+  private final NameIndex names;
 
   Circuit(
       byte[] kinds,
@@ -112,7 +110,8 @@ public final class Circuit {
       long[] sumFlatTerms,
       int[] thresholdSums,
       ExactLongs thresholdThetas,
-      boolean[] thresholdAtMost) {
+      boolean[] thresholdAtMost,
+      NameIndex names) {
     this.kinds = kinds;
     this.starts = starts;
     this.data = data;
@@ -130,17 +129,7 @@ public final class Circuit {
     this.thresholdSums = thresholdSums;
     this.thresholdThetas = thresholdThetas;
     this.thresholdAtMost = thresholdAtMost;
-    this.inputIndex = indexOf(inputNames);
-    this.outputIndex = indexOf(outputNames);
-  }
-
-  private static Object2IntOpenHashMap<String> indexOf(String[] names) {
-    Object2IntOpenHashMap<String> m = new Object2IntOpenHashMap<>(names.length);
-    m.defaultReturnValue(-1);
-    for (int i = 0; i < names.length; i++) {
-      m.put(names[i], i);
-    }
-    return m;
+    this.names = names;
   }
 
   // ---- nodes ----
@@ -306,7 +295,8 @@ public final class Circuit {
 
   /** The index of the input named {@code name}, or -1. */
   public int indexOfInput(String name) {
-    return inputIndex.getInt(name);
+    int code = names.code(name);
+    return code >= 0 ? code : -1;
   }
 
   /** The input index of an {@link NodeKind#INPUT} node. */
@@ -338,7 +328,8 @@ public final class Circuit {
 
   /** The index of the output named {@code name}, or -1. */
   public int indexOfOutput(String name) {
-    return outputIndex.getInt(name);
+    int code = names.code(name);
+    return code < 0 && code != NameIndex.ABSENT ? ~code : -1;
   }
 
   // ---- value semantics ----

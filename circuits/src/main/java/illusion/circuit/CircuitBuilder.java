@@ -6,7 +6,6 @@ import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,9 +42,14 @@ import java.util.Objects;
  *       {@code [sumMin, sumMax]} are the constant 1 (0).
  * </ul>
  *
- * The hash tables are open-addressing arrays of {@code long} slots (a 32-bit content hash beside
- * the node id), verified against the stored arrays, so no object is allocated per gate. A builder
- * is not thread-safe; {@link #build} may be called repeatedly (each call copies the current state).
+ * Gates are found by a short chain per <em>key</em>: a unit-weight gate's key is the greatest node
+ * among its fan-ins, a THRESHOLD gate's key its sum. Chains ({@code int} links beside the nodes)
+ * hold the {@value #CHAIN_LIMIT} most recent gates of a key; gates beyond that go to an
+ * open-addressing table of {@code long} slots (a 32-bit content hash beside the node id). A new
+ * gate's fan-ins are usually recent nodes, so lookups touch recent, cache-resident memory rather
+ * than a random slot of a table as large as the circuit; only keys of high fan-out pay for the
+ * table. No object is allocated per gate. A builder is not thread-safe; {@link #build} may be called
+ * repeatedly (each call copies the current state).
  *
  * <pre>{@code
  * CircuitBuilder b = new CircuitBuilder();
@@ -59,6 +63,12 @@ public final class CircuitBuilder {
   private static final int MAX_NODES = (1 << 30) - 1;
 
   private static final long EMPTY = 0L;
+
+  /** Gates kept in one key's chain before further gates of that key go to the overflow table. */
+  static final int CHAIN_LIMIT = 16;
+
+  /** Flag in a chain head: the key has more gates in the overflow table. */
+  private static final int OVERFLOWED = 1 << 31;
 
   /**
    * A handle to a weighted sum made by {@link #sum} or {@link #extend}; valid only with the builder
@@ -105,7 +115,7 @@ public final class CircuitBuilder {
   private final List<String> inputNames = new ArrayList<>();
   private final IntArrayList outputNodes = new IntArrayList();
   private final List<String> outputNames = new ArrayList<>();
-  private final Object2IntOpenHashMap<String> names = new Object2IntOpenHashMap<>();
+  private final NameIndex names = new NameIndex();
 
   // sums
   private final IntArrayList sumBase = new IntArrayList();
@@ -121,8 +131,12 @@ public final class CircuitBuilder {
   private final ExactLongs thresholdThetas = new ExactLongs(16);
   private final BooleanArrayList thresholdAtMost = new BooleanArrayList();
 
-  // hash tables: slot = (hash32 << 32) | (id + 1), 0 = empty
-  private long[] nodeTable = new long[1 << 10];
+  // structural hashing: chains per key (entries are gate + 1, 0 ends a chain), then a table of
+  // slots (hash32 << 32) | (id + 1), 0 = empty
+  private int[] nodeHead = new int[1 << 10]; // per node: the newest unit gate keyed by it
+  private int[] sumHead = new int[1 << 6]; // per sum: the newest THRESHOLD gate reading it
+  private int[] next = new int[1 << 10]; // per gate: the next older gate of its chain
+  private long[] nodeTable = new long[1 << 6];
   private int nodeTableSize;
   private long[] sumTable = new long[1 << 6];
   private int sumTableSize;
@@ -157,7 +171,7 @@ public final class CircuitBuilder {
    * and are distinct among all inputs and outputs (e.g. {@code x[3][17]}).
    */
   public int input(String name) {
-    claimName(name, "input");
+    claimName(name, "input", inputNodes.size());
     int node = addNode(Circuit.K_INPUT);
     inputNodes.add(node);
     inputNames.add(name);
@@ -179,25 +193,26 @@ public final class CircuitBuilder {
    */
   public CircuitBuilder output(String name, int literal) {
     checkLiteral(literal);
-    claimName(name, "output");
+    claimName(name, "output", ~outputNodes.size());
     outputNodes.add(node(literal));
     outputNames.add(name);
     return this;
   }
 
-  private void claimName(String name, String what) {
+  private void claimName(String name, String what, int code) {
     Objects.requireNonNull(name, what + " name");
     checkArgument(!name.isEmpty(), "%s name must not be empty", what);
     for (int i = 0; i < name.length(); i++) {
       char ch = name.charAt(i);
-      checkArgument(
-          !Character.isWhitespace(ch) && !Character.isISOControl(ch),
-          "%s name must not contain whitespace or control characters: \"%s\"",
-          what,
-          name);
+      if (ch <= ' ' || ch >= 0x7f) { // only then can it be whitespace or a control character
+        checkArgument(
+            !Character.isWhitespace(ch) && !Character.isISOControl(ch),
+            "%s name must not contain whitespace or control characters: \"%s\"",
+            what,
+            name);
+      }
     }
-    checkArgument(!names.containsKey(name), "duplicate name: %s", name);
-    names.put(name, names.size());
+    checkArgument(names.add(name, code), "duplicate name: %s", name);
   }
 
   // ---- unit-weight gates ----
@@ -554,6 +569,9 @@ public final class CircuitBuilder {
     }
     int id = sumBase.size();
     sumBase.add(base);
+    if (id == sumHead.length) {
+      sumHead = Arrays.copyOf(sumHead, 2 * id);
+    }
     long flat = base >= 0 ? sumFlatTerms.getLong(base) : 0;
     for (int i = 0; i < m; i++) {
       termNodes.add(nodes[i]);
@@ -663,21 +681,26 @@ public final class CircuitBuilder {
         return constant(false);
       }
     }
-    long h = mix(sum * 31L + (atMost ? 7 : 3));
-    h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
-    int frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32);
-    int mask = nodeTable.length - 1;
-    int pos = frag & mask;
-    for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
-      if ((int) (slot >>> 32) == frag) {
-        int id = (int) slot - 1;
-        if (kinds.getByte(id) == Circuit.K_THRESHOLD) {
-          int t = data.getInt(starts.getInt(id));
-          if (thresholdSums.getInt(t) == sum
-              && thresholdAtMost.getBoolean(t) == atMost
-              && (thetaB == null
-                  ? thresholdThetas.equalsAt(t, thetaL)
-                  : thresholdThetas.equalsAt(t, thetaB))) {
+    int head = sumHead[sum];
+    int length = 0;
+    for (int g = (head & ~OVERFLOWED) - 1; g >= 0; g = next[g] - 1) {
+      if (sameThreshold(g, sum, thetaL, thetaB, atMost)) {
+        return g;
+      }
+      length++;
+    }
+    int pos = -1;
+    int frag = 0;
+    if ((head & OVERFLOWED) != 0) {
+      long h = mix(sum * 31L + (atMost ? 7 : 3));
+      h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
+      frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32);
+      int mask = nodeTable.length - 1;
+      pos = frag & mask;
+      for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
+        if ((int) (slot >>> 32) == frag) {
+          int id = (int) slot - 1;
+          if (sameThreshold(id, sum, thetaL, thetaB, atMost)) {
             return id;
           }
         }
@@ -694,8 +717,36 @@ public final class CircuitBuilder {
     int id = addNode(Circuit.K_THRESHOLD);
     data.add(t);
     starts.set(id + 1, data.size());
-    insertNode(pos, frag, id);
+    if (length < CHAIN_LIMIT) {
+      next[id] = head & ~OVERFLOWED;
+      sumHead[sum] = (id + 1) | (head & OVERFLOWED);
+    } else {
+      if (pos < 0) {
+        long h = mix(sum * 31L + (atMost ? 7 : 3));
+        h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
+        frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32);
+        int mask = nodeTable.length - 1;
+        pos = frag & mask;
+        while (nodeTable[pos] != EMPTY) {
+          pos = (pos + 1) & mask;
+        }
+      }
+      sumHead[sum] = head | OVERFLOWED;
+      insertNode(pos, frag, id);
+    }
     return id;
+  }
+
+  private boolean sameThreshold(int id, int sum, long thetaL, BigInteger thetaB, boolean atMost) {
+    if (kinds.getByte(id) != Circuit.K_THRESHOLD) {
+      return false;
+    }
+    int t = data.getInt(starts.getInt(id));
+    return thresholdSums.getInt(t) == sum
+        && thresholdAtMost.getBoolean(t) == atMost
+        && (thetaB == null
+            ? thresholdThetas.equalsAt(t, thetaL)
+            : thresholdThetas.equalsAt(t, thetaB));
   }
 
   // ---- node storage and hashing ----
@@ -705,31 +756,42 @@ public final class CircuitBuilder {
     checkArgument(id < MAX_NODES, "circuit too large: at most %s nodes", MAX_NODES);
     kinds.add(kind);
     starts.add(data.size());
+    if (id == next.length) {
+      int capacity = (int) Math.min(MAX_NODES + 1L, 2L * id);
+      next = Arrays.copyOf(next, capacity);
+      nodeHead = Arrays.copyOf(nodeHead, capacity);
+    }
     return id;
   }
 
-  /** Finds or adds a gate of a unit-weight kind with the given normalized literal fan-ins. */
+  /**
+   * Finds or adds a gate of a unit-weight kind with the given normalized literal fan-ins (sorted
+   * by node, so the last one has the greatest node: the gate's key).
+   */
   private int findOrAddUnit(byte kind, int[] lits, int n) {
-    long h = kind * 0x2545F4914F6CDD1DL;
-    for (int i = 0; i < n; i++) {
-      h = (h + lits[i]) * 0x9E3779B97F4A7C15L;
-    }
-    int frag = (int) (mix(h) >>> 32);
-    int mask = nodeTable.length - 1;
-    int pos = frag & mask;
+    int last = lits[n - 1];
+    int key = last ^ (last >> 31);
+    int head = nodeHead[key];
     int[] d = data.elements();
     int[] st = starts.elements();
     byte[] ks = kinds.elements();
-    for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
-      if ((int) (slot >>> 32) == frag) {
-        int id = (int) slot - 1;
-        if (ks[id] == kind && st[id + 1] - st[id] == n) {
-          int from = st[id];
-          int i = 0;
-          while (i < n && d[from + i] == lits[i]) {
-            i++;
-          }
-          if (i == n) {
+    int length = 0;
+    for (int g = (head & ~OVERFLOWED) - 1; g >= 0; g = next[g] - 1) {
+      if (ks[g] == kind && sameLiterals(d, st[g], st[g + 1], lits, n)) {
+        return g;
+      }
+      length++;
+    }
+    int pos = -1;
+    int frag = 0;
+    if ((head & OVERFLOWED) != 0) {
+      frag = unitHash(kind, lits, n);
+      int mask = nodeTable.length - 1;
+      pos = frag & mask;
+      for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
+        if ((int) (slot >>> 32) == frag) {
+          int id = (int) slot - 1;
+          if (ks[id] == kind && sameLiterals(d, st[id], st[id + 1], lits, n)) {
             return id;
           }
         }
@@ -740,8 +802,42 @@ public final class CircuitBuilder {
       data.add(lits[i]);
     }
     starts.set(id + 1, data.size());
-    insertNode(pos, frag, id);
+    if (length < CHAIN_LIMIT) {
+      next[id] = head & ~OVERFLOWED;
+      nodeHead[key] = (id + 1) | (head & OVERFLOWED);
+    } else {
+      if (pos < 0) {
+        frag = unitHash(kind, lits, n);
+        int mask = nodeTable.length - 1;
+        pos = frag & mask;
+        while (nodeTable[pos] != EMPTY) {
+          pos = (pos + 1) & mask;
+        }
+      }
+      nodeHead[key] = head | OVERFLOWED;
+      insertNode(pos, frag, id);
+    }
     return id;
+  }
+
+  private static boolean sameLiterals(int[] d, int from, int to, int[] lits, int n) {
+    if (to - from != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (d[from + i] != lits[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int unitHash(byte kind, int[] lits, int n) {
+    long h = kind * 0x2545F4914F6CDD1DL;
+    for (int i = 0; i < n; i++) {
+      h = (h + lits[i]) * 0x9E3779B97F4A7C15L;
+    }
+    return (int) (mix(h) >>> 32);
   }
 
   private void insertNode(int pos, int frag, int id) {
@@ -818,6 +914,7 @@ public final class CircuitBuilder {
         sumFlatTerms.toLongArray(),
         thresholdSums.toIntArray(),
         thresholdThetas.frozen(),
-        thresholdAtMost.toBooleanArray());
+        thresholdAtMost.toBooleanArray(),
+        names.copy());
   }
 }

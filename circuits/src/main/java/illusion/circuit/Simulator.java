@@ -2,7 +2,9 @@ package illusion.circuit;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
@@ -11,47 +13,156 @@ import java.util.Objects;
  * Bit-parallel simulation of a {@link Circuit}: 64 input assignments per {@code long} (lane j of
  * every word is assignment j), nodes evaluated in id order into one {@code long} per node.
  *
- * <p>AND, OR and NOT are word operations; MAJ uses a bit-sliced counter; a weighted sum is evaluated
- * once per batch into 64 per-lane {@code long} sums (a prefix sum starts from its base's lanes),
- * before the first THRESHOLD gate that reads it, and each THRESHOLD gate then compares the lanes
- * with θ. A sum whose range {@code [sumMin, sumMax]} does not fit in a long (known when the circuit
- * is built, {@link Circuit#sumFitsLong}) is evaluated exactly with {@link BigInteger} lanes.
+ * <p>AND, OR and NOT are word operations (runs of fan-in-2 AND/OR gates and of inputs in loops of
+ * their own, without a per-node dispatch); MAJ uses a bit-sliced counter. A weighted sum is
+ * evaluated once per batch into 64 per-lane {@code long} sums (a prefix sum starts from its base's
+ * lanes; a sum of many terms whose words were dense at its previous evaluation is counted
+ * bit-sliced instead, in vertical counters, and converted to lanes once), right before the first
+ * THRESHOLD gate that reads it; that gate then evaluates every
+ * THRESHOLD gate reading the sum at once: the distinct thresholds, sorted, split each lane's value
+ * into a rank (by a shift for evenly spaced thresholds such as a thermometer's, else by binary
+ * search), each lane sets one bit in the word of its rank, and suffix ORs over the ranks give every
+ * gate's word, so k gates over one sum cost O(64 log k + k) rather than 64 k comparisons. A sum whose
+ * range {@code [sumMin, sumMax]} does not fit in a long (known when the circuit is built, {@link
+ * Circuit#sumFitsLong}) is evaluated exactly with {@link BigInteger} lanes.
  *
  * <p>A simulator keeps its working arrays between calls, so it is not thread-safe: use one per
  * thread. Results are deterministic.
  */
 public final class Simulator {
+  // Segment kinds of the evaluation program.
+  private static final byte SEG_GATE2 = 0; // fan-in-2 AND/OR gates
+  private static final byte SEG_INPUTS = 1; // consecutive inputs
+  private static final byte SEG_MIXED = 2; // anything else, dispatched per node
+
+  // Per-node operations in mixed segments.
+  private static final byte OP_GATE2 = 0;
+  private static final byte OP_GATEN = 1;
+  private static final byte OP_NOT = 2;
+  private static final byte OP_INPUT = 3;
+  private static final byte OP_CONST0 = 4;
+  private static final byte OP_CONST1 = 5;
+  private static final byte OP_MAJ = 6;
+  private static final byte OP_GROUP = 7; // first gate of a threshold group: evaluates the group
+  private static final byte OP_SKIP = 8; // a later gate of a threshold group: already written
+
   private final Circuit circuit;
   private final long[] values;
 
-  /** Per threshold-table index: CSR list of sums to evaluate right before that gate. */
+  /** The program: segment kinds and node ranges {@code [segFrom[k], segFrom[k + 1])}. */
+  private final byte[] segKind;
+  private final int[] segFrom;
+  /** Per node: its operation in a mixed segment. */
+  private final byte[] ops;
+  /** Per node: the input ordinal of an input, the group of a group's first gate. */
+  private final int[] arg;
+
+  /** Per threshold group (all THRESHOLD gates reading one sum): the sum. */
+  private final int[] groupSum;
+  /** Per group: CSR list of sums to evaluate first (the sum and its not yet evaluated bases). */
   private final int[] scheduleStarts;
   private final int[] schedule;
+  /** Per group: CSR range of its gates, into {@link #gateNode} and {@link #gateRank}. */
+  private final int[] gateStarts;
+  private final int[] gateNode;
+  /** Per group gate: {@code 2 k + c}: the gate is {@code [s ≥ θ_k]}, complemented when c = 1. */
+  private final int[] gateRank;
+  /** Per group: CSR range of its distinct sorted thresholds θ_k in {@link #thetas} (long groups). */
+  private final int[] thetaStarts;
+  private final long[] thetas;
+  /** Per group: the shift of evenly spaced thresholds (θ_k = θ_0 + k 2^shift), or -1. */
+  private final int[] thetaShift;
+  /** Per group: whether it is evaluated exactly (a BigInteger sum or threshold). */
+  private final boolean[] groupBig;
 
   /** Per sum: its lane slot (long sums; slots are shared by sums not live at once) or -1. */
   private final int[] slot;
   private final long[] lanes;
   private final BigInteger[][] bigLanes;
-  /** Per threshold-table index: CSR list of BigInteger sums whose lanes can be dropped after it. */
+  /** Per group: CSR list of BigInteger sums whose lanes can be dropped after it. */
   private final int[] bigReleaseStarts;
   private final int[] bigReleases;
   private final long[] counter = new long[32];
 
+  /**
+   * Per sum: the estimated cost of {@link #addSliced} in operations, or 0 where it does not apply
+   * (few terms, or weights too large); compared at run time with {@link #SPARSE_COST_PER_ONE} per
+   * one bit in the term words at the sum's previous evaluation, the cost of adding per lane.
+   */
+  private final long[] slicedCost;
+  private final byte[] slicedBitsPos;
+  private final byte[] slicedBitsNeg;
+  /** Per sum counted either way: the ones in its term words at its last evaluation. */
+  private final long[] onesSeen;
+  private final long[] slicesPos = new long[64];
+  private final long[] slicesNeg = new long[64];
+
+  private static final int SPARSE_COST_PER_ONE = 3;
+  private static final int SLICED_MIN_TERMS = 8;
+  private final int[] rank = new int[64];
+  private long[] rankWords;
+
   private Simulator(Circuit circuit) {
     this.circuit = circuit;
-    this.values = new long[circuit.nodeCount()];
+    int n = circuit.nodeCount();
+    this.values = new long[n];
+    this.ops = new byte[n];
+    this.arg = new int[n];
+    byte[] ks = circuit.kinds;
+    int[] st = circuit.starts;
     int sums = circuit.sumCount();
-    int thresholds = circuit.thresholdSums.length;
-    // schedule each read sum (bases first) before the first gate that needs it
+    // threshold groups, in order of their first gate
+    int[] groupOf = new int[sums];
+    Arrays.fill(groupOf, -1);
+    IntArrayList groupSums = new IntArrayList();
+    int[] readers = new int[sums];
+    for (int i = 0; i < n; i++) {
+      if (ks[i] == Circuit.K_THRESHOLD) {
+        int s = circuit.thresholdSums[circuit.data[st[i]]];
+        readers[s]++;
+        if (groupOf[s] < 0) {
+          groupOf[s] = groupSums.size();
+          groupSums.add(s);
+          ops[i] = OP_GROUP;
+          arg[i] = groupOf[s];
+        } else {
+          ops[i] = OP_SKIP;
+        }
+      }
+    }
+    int groups = groupSums.size();
+    this.groupSum = groupSums.toIntArray();
+    this.gateStarts = new int[groups + 1];
+    for (int g = 0; g < groups; g++) {
+      gateStarts[g + 1] = gateStarts[g] + readers[groupSum[g]];
+    }
+    this.gateNode = new int[gateStarts[groups]];
+    int[] fill = Arrays.copyOf(gateStarts, groups);
+    for (int i = 0; i < n; i++) {
+      if (ks[i] == Circuit.K_THRESHOLD) {
+        gateNode[fill[groupOf[circuit.thresholdSums[circuit.data[st[i]]]]]++] = i;
+      }
+    }
+    this.gateRank = new int[gateNode.length];
+    this.groupBig = new boolean[groups];
+    this.thetaShift = new int[groups];
+    this.thetaStarts = new int[groups + 1];
+    LongArrayList allThetas = new LongArrayList();
+    for (int g = 0; g < groups; g++) {
+      prepareGroup(g, allThetas);
+      thetaStarts[g + 1] = allThetas.size();
+    }
+    this.thetas = allThetas.toLongArray();
+    // schedule each group's sum (bases first) right before the group
     boolean[] scheduled = new boolean[sums];
-    int[] starts = new int[thresholds + 1];
+    int[] starts = new int[groups + 1];
     int[] order = new int[sums];
     int count = 0;
     int[] chain = new int[16];
-    for (int t = 0; t < thresholds; t++) {
-      starts[t] = count;
+    for (int g = 0; g < groups; g++) {
+      starts[g] = count;
       int depth = 0;
-      for (int s = circuit.thresholdSums[t]; s >= 0 && !scheduled[s]; s = circuit.sumBase[s]) {
+      for (int s = groupSum[g]; s >= 0 && !scheduled[s]; s = circuit.sumBase[s]) {
         if (depth == chain.length) {
           chain = Arrays.copyOf(chain, depth * 2);
         }
@@ -62,21 +173,20 @@ public final class Simulator {
         order[count++] = chain[--depth];
       }
     }
-    starts[thresholds] = count;
+    starts[groups] = count;
     this.scheduleStarts = starts;
     this.schedule = Arrays.copyOf(order, count);
-    // Lanes live from a sum's evaluation to its last use (the last gate reading it, or the
-    // evaluation of the last sum extending it); slots are reused after that, so memory follows
-    // the number of simultaneously live sums, not the number of sums.
+    // Lanes live from a sum's evaluation to its last use (its group, or the evaluation of the last
+    // sum extending it); slots are reused after that, so memory follows the number of
+    // simultaneously live sums, not the number of sums.
     int[] evalAt = new int[sums];
     int[] lastUse = new int[sums];
     Arrays.fill(lastUse, -1);
-    for (int t = 0; t < thresholds; t++) {
-      for (int j = starts[t]; j < starts[t + 1]; j++) {
-        evalAt[schedule[j]] = t;
+    for (int g = 0; g < groups; g++) {
+      for (int j = starts[g]; j < starts[g + 1]; j++) {
+        evalAt[schedule[j]] = g;
       }
-      int s = circuit.thresholdSums[t];
-      lastUse[s] = Math.max(lastUse[s], t);
+      lastUse[groupSum[g]] = g;
     }
     for (int s : schedule) {
       int b = circuit.sumBase[s];
@@ -84,27 +194,27 @@ public final class Simulator {
         lastUse[b] = Math.max(lastUse[b], evalAt[s]);
       }
     }
-    int[] releaseStarts = new int[thresholds + 1];
+    int[] releaseStarts = new int[groups + 1];
     for (int s : schedule) {
       releaseStarts[lastUse[s] + 1]++;
     }
-    for (int t = 0; t < thresholds; t++) {
-      releaseStarts[t + 1] += releaseStarts[t];
+    for (int g = 0; g < groups; g++) {
+      releaseStarts[g + 1] += releaseStarts[g];
     }
     int[] releases = new int[schedule.length];
-    int[] fill = Arrays.copyOf(releaseStarts, thresholds);
+    int[] rfill = Arrays.copyOf(releaseStarts, groups);
     for (int s : schedule) {
-      releases[fill[lastUse[s]]++] = s;
+      releases[rfill[lastUse[s]]++] = s;
     }
     this.slot = new int[sums];
     Arrays.fill(slot, -1);
     IntArrayList free = new IntArrayList();
     int longSlots = 0;
     boolean anyBig = false;
-    IntArrayList bigReleaseStarts = new IntArrayList(thresholds + 1);
+    IntArrayList bigReleaseStarts = new IntArrayList(groups + 1);
     IntArrayList bigReleases = new IntArrayList();
-    for (int t = 0; t < thresholds; t++) {
-      for (int j = starts[t]; j < starts[t + 1]; j++) {
+    for (int g = 0; g < groups; g++) {
+      for (int j = starts[g]; j < starts[g + 1]; j++) {
         int s = schedule[j];
         if (circuit.sumFitsLong(s)) {
           slot[s] = free.isEmpty() ? longSlots++ : free.popInt();
@@ -113,7 +223,7 @@ public final class Simulator {
         }
       }
       bigReleaseStarts.add(bigReleases.size());
-      for (int j = releaseStarts[t]; j < releaseStarts[t + 1]; j++) {
+      for (int j = releaseStarts[g]; j < releaseStarts[g + 1]; j++) {
         int s = releases[j];
         if (slot[s] >= 0) {
           free.push(slot[s]);
@@ -123,10 +233,170 @@ public final class Simulator {
       }
     }
     bigReleaseStarts.add(bigReleases.size());
+    for (int g = 0; g < groups; g++) {
+      groupBig[g] |= slot[groupSum[g]] < 0;
+    }
     this.lanes = new long[Math.multiplyExact(longSlots, 64)];
+    this.slicedCost = new long[sums];
+    this.slicedBitsPos = new byte[sums];
+    this.slicedBitsNeg = new byte[sums];
+    this.onesSeen = new long[sums];
+    for (int s = 0; s < sums; s++) {
+      prepareSliced(s);
+    }
     this.bigLanes = anyBig ? new BigInteger[sums][] : null;
     this.bigReleaseStarts = anyBig ? bigReleaseStarts.toIntArray() : null;
     this.bigReleases = anyBig ? bigReleases.toIntArray() : null;
+    // the program: operations per node, and segments
+    ByteArrayList segKinds = new ByteArrayList();
+    IntArrayList segFroms = new IntArrayList();
+    int nextInput = 0;
+    for (int i = 0; i < n; i++) {
+      byte seg;
+      switch (ks[i]) {
+        case Circuit.K_AND:
+        case Circuit.K_OR:
+          boolean two = st[i + 1] - st[i] == 2;
+          ops[i] = two ? OP_GATE2 : OP_GATEN;
+          seg = two ? SEG_GATE2 : SEG_MIXED;
+          break;
+        case Circuit.K_INPUT:
+          ops[i] = OP_INPUT;
+          arg[i] = nextInput++;
+          seg = SEG_INPUTS;
+          break;
+        case Circuit.K_NOT:
+          ops[i] = OP_NOT;
+          seg = SEG_MIXED;
+          break;
+        case Circuit.K_CONST0:
+          ops[i] = OP_CONST0;
+          seg = SEG_MIXED;
+          break;
+        case Circuit.K_CONST1:
+          ops[i] = OP_CONST1;
+          seg = SEG_MIXED;
+          break;
+        case Circuit.K_MAJ:
+          ops[i] = OP_MAJ;
+          seg = SEG_MIXED;
+          break;
+        case Circuit.K_THRESHOLD:
+          seg = SEG_MIXED; // OP_GROUP or OP_SKIP, set above
+          break;
+        default:
+          throw new AssertionError("unknown node kind " + ks[i]);
+      }
+      // short runs of a specialised kind join the surrounding mixed segment
+      int k = segKinds.size();
+      if (k > 0 && segKinds.getByte(k - 1) == seg) {
+        continue;
+      }
+      segKinds.add(seg);
+      segFroms.add(i);
+    }
+    segFroms.add(n);
+    this.segKind = segKinds.toByteArray();
+    this.segFrom = segFroms.toIntArray();
+  }
+
+  /** Decides whether sum s can be counted bit-sliced, with how many bits, and at what cost. */
+  private void prepareSliced(int s) {
+    Circuit c = circuit;
+    int from = c.sumStarts[s];
+    int to = c.sumStarts[s + 1];
+    if (slot[s] < 0 || to - from < SLICED_MIN_TERMS) {
+      return;
+    }
+    long[] weights = c.termWeights.raw();
+    long posTotal = 0;
+    long negTotal = 0;
+    long weightBits = 0;
+    for (int j = from; j < to; j++) {
+      long w = weights[j];
+      if (!c.termWeights.isLong(j) || Math.abs(w) >= 1L << 40) {
+        return;
+      }
+      if (w > 0) {
+        posTotal += w;
+      } else {
+        negTotal -= w;
+      }
+      weightBits += Long.bitCount(Math.abs(w));
+      if (posTotal >= 1L << 62 || negTotal >= 1L << 62) {
+        return;
+      }
+    }
+    int bp = 64 - Long.numberOfLeadingZeros(posTotal);
+    int bn = 64 - Long.numberOfLeadingZeros(negTotal);
+    slicedBitsPos[s] = (byte) bp;
+    slicedBitsNeg[s] = (byte) bn;
+    // ripple carries average a few words per weight bit; the conversion touches 64 lanes per bit
+    slicedCost[s] = 8 * weightBits + 3L * 64 * (bp + bn);
+  }
+
+  /**
+   * Sorts group g's thresholds into distinct values θ_0 < ... < θ_{k-1} (each gate {@code [s ≤ θ]}
+   * read as {@code ¬[s ≥ θ + 1]}), and finds whether they are evenly spaced by a power of two.
+   */
+  private void prepareGroup(int g, LongArrayList allThetas) {
+    Circuit c = circuit;
+    int from = gateStarts[g];
+    int to = gateStarts[g + 1];
+    long[] keys = new long[to - from];
+    thetaShift[g] = -1;
+    for (int j = from; j < to; j++) {
+      int t = c.data[c.starts[gateNode[j]]];
+      if (!c.thresholdThetas.isLong(t)) {
+        groupBig[g] = true;
+        return;
+      }
+      long theta = c.thresholdThetas.getLong(t);
+      if (c.thresholdAtMost[t]) {
+        if (theta == Long.MAX_VALUE) {
+          groupBig[g] = true;
+          return;
+        }
+        theta++;
+      }
+      keys[j - from] = theta;
+    }
+    long[] sorted = keys.clone();
+    Arrays.sort(sorted);
+    int k = 0;
+    for (int j = 0; j < sorted.length; j++) {
+      if (k == 0 || sorted[j] != sorted[k - 1]) {
+        sorted[k++] = sorted[j];
+      }
+    }
+    for (int j = from; j < to; j++) {
+      int t = c.data[c.starts[gateNode[j]]];
+      int r = Arrays.binarySearch(sorted, 0, k, keys[j - from]);
+      gateRank[j] = 2 * r + (c.thresholdAtMost[t] ? 1 : 0);
+    }
+    int shift = -1;
+    if (k >= 2) {
+      long step = sorted[1] - sorted[0];
+      boolean even = step > 0 && Long.bitCount(step) == 1;
+      for (int j = 2; even && j < k; j++) {
+        even = sorted[j] - sorted[j - 1] == step;
+      }
+      // lane values lie in [sumMin, sumMax] and θ_0 in (sumMin, sumMax + 1]: s - θ_0 must fit
+      int s = groupSum[g];
+      if (even && c.sumFitsLong(s)) {
+        long lo = c.sumMin.getLong(s);
+        long hi = c.sumMax.getLong(s);
+        long a = lo - sorted[0];
+        long b = hi - sorted[0];
+        if (((lo ^ sorted[0]) & (lo ^ a)) >= 0 && ((hi ^ sorted[0]) & (hi ^ b)) >= 0) {
+          shift = Long.numberOfTrailingZeros(step);
+        }
+      }
+    }
+    thetaShift[g] = shift;
+    for (int j = 0; j < k; j++) {
+      allThetas.add(sorted[j]);
+    }
   }
 
   /** A simulator for {@code circuit}. */
@@ -217,19 +487,60 @@ public final class Simulator {
         "%s input words for %s inputs",
         inputWords.length,
         circuit.inputCount());
+    final byte[] seg = segKind;
+    final int[] bounds = segFrom;
+    for (int k = 0; k < seg.length; k++) {
+      int from = bounds[k];
+      int to = bounds[k + 1];
+      switch (seg[k]) {
+        case SEG_GATE2:
+          gates2(from, to);
+          break;
+        case SEG_INPUTS:
+          System.arraycopy(inputWords, arg[from], values, from, to - from);
+          break;
+        default:
+          mixed(inputWords, from, to);
+      }
+    }
+  }
+
+  /**
+   * A run of fan-in-2 AND/OR gates. One loop for both: a ∨ b = ¬(¬a ∧ ¬b), with m = 0 (AND) or -1
+   * (OR) complementing the literals and the result, so mixed runs do not mispredict.
+   */
+  private void gates2(int from, int to) {
+    final byte[] ks = circuit.kinds;
+    final int[] d = circuit.data;
+    final long[] v = values;
+    int f = circuit.starts[from];
+    for (int i = from; i < to; i++, f += 2) {
+      int m = Circuit.K_AND - ks[i];
+      int a = d[f];
+      int b = d[f + 1];
+      int ma = a >> 31;
+      int mb = b >> 31;
+      v[i] = ((v[a ^ ma] ^ (ma ^ m)) & (v[b ^ mb] ^ (mb ^ m))) ^ m;
+    }
+  }
+
+  private void mixed(long[] inputWords, int from, int to) {
     final byte[] ks = circuit.kinds;
     final int[] st = circuit.starts;
     final int[] d = circuit.data;
     final long[] v = values;
-    final int n = ks.length;
-    int nextInput = 0;
-    for (int i = 0; i < n; i++) {
-      switch (ks[i]) {
-        case Circuit.K_AND:
-        case Circuit.K_OR:
+    final byte[] op = ops;
+    for (int i = from; i < to; i++) {
+      switch (op[i]) {
+        case OP_GATE2:
           {
-            // one loop for both: a ∨ b = ¬(¬a ∧ ¬b), with m = 0 (AND) or -1 (OR) complementing
-            // literals (~l == l ^ -1) and the result, so mixed AND/OR runs do not mispredict
+            int m = Circuit.K_AND - ks[i];
+            int f = st[i];
+            v[i] = (lit(v, d[f] ^ m) & lit(v, d[f + 1] ^ m)) ^ m;
+            break;
+          }
+        case OP_GATEN:
+          {
             int m = Circuit.K_AND - ks[i];
             int f = st[i];
             int e = st[i + 1];
@@ -240,26 +551,28 @@ public final class Simulator {
             v[i] = acc ^ m;
             break;
           }
-        case Circuit.K_NOT:
+        case OP_NOT:
           v[i] = ~v[d[st[i]]];
           break;
-        case Circuit.K_INPUT:
-          v[i] = inputWords[nextInput++];
+        case OP_INPUT:
+          v[i] = inputWords[arg[i]];
           break;
-        case Circuit.K_CONST0:
+        case OP_CONST0:
           v[i] = 0L;
           break;
-        case Circuit.K_CONST1:
+        case OP_CONST1:
           v[i] = -1L;
           break;
-        case Circuit.K_MAJ:
+        case OP_MAJ:
           v[i] = majority(v, d, st[i], st[i + 1]);
           break;
-        case Circuit.K_THRESHOLD:
-          v[i] = threshold(d[st[i]]);
+        case OP_GROUP:
+          group(arg[i]);
+          break;
+        case OP_SKIP:
           break;
         default:
-          throw new AssertionError("unknown node kind " + ks[i]);
+          throw new AssertionError("unknown operation " + op[i]);
       }
     }
   }
@@ -305,45 +618,168 @@ public final class Simulator {
     return greater | equal;
   }
 
-  /** Evaluates threshold-table entry t (after the sums scheduled for it). */
-  private long threshold(int t) {
-    for (int j = scheduleStarts[t]; j < scheduleStarts[t + 1]; j++) {
+  /** Evaluates every THRESHOLD gate of group g (after the sums scheduled for it). */
+  private void group(int g) {
+    for (int j = scheduleStarts[g]; j < scheduleStarts[g + 1]; j++) {
       evaluateSum(schedule[j]);
     }
-    int s = circuit.thresholdSums[t];
-    boolean atMost = circuit.thresholdAtMost[t];
-    ExactLongs thetas = circuit.thresholdThetas;
-    int p = slot[s];
-    long out = 0L;
-    if (p >= 0 && thetas.isLong(t)) {
-      long theta = thetas.getLong(t);
-      int base = p << 6;
-      long[] ln = lanes;
-      if (atMost) {
-        for (int j = 0; j < 64; j++) {
-          out |= (ln[base + j] <= theta ? 1L : 0L) << j;
+    if (groupBig[g]) {
+      for (int j = gateStarts[g]; j < gateStarts[g + 1]; j++) {
+        int node = gateNode[j];
+        values[node] = exactThreshold(circuit.data[circuit.starts[node]]);
+      }
+      if (bigReleases != null) {
+        for (int j = bigReleaseStarts[g]; j < bigReleaseStarts[g + 1]; j++) {
+          bigLanes[bigReleases[j]] = null;
         }
-      } else {
-        for (int j = 0; j < 64; j++) {
-          out |= (ln[base + j] >= theta ? 1L : 0L) << j;
+      }
+      return;
+    }
+    final long[] ln = lanes;
+    final int at = slot[groupSum[g]] << 6;
+    final int t0 = thetaStarts[g];
+    final int k = thetaStarts[g + 1] - t0;
+    final long[] v = values;
+    final int[] nodes = gateNode;
+    final int[] ranks = gateRank;
+    if (k == 1) { // one threshold (one gate, or [s ≥ θ] and [s ≤ θ - 1]): compare directly
+      long theta = thetas[t0];
+      long word = 0L;
+      for (int j = 0; j < 64; j++) {
+        word |= (ln[at + j] >= theta ? 1L : 0L) << j;
+      }
+      for (int j = gateStarts[g]; j < gateStarts[g + 1]; j++) {
+        v[nodes[j]] = word ^ -(long) (ranks[j] & 1);
+      }
+      return;
+    }
+    // rank of each lane: the number of distinct thresholds θ_k ≤ its value
+    final int[] r = rank;
+    int shift = thetaShift[g];
+    if (shift >= 0) {
+      long first = thetas[t0];
+      for (int j = 0; j < 64; j++) {
+        long q = ((ln[at + j] - first) >> shift) + 1;
+        r[j] = (int) Math.max(0, Math.min(k, q));
+      }
+    } else if (k <= 4) {
+      final long[] th = thetas;
+      for (int j = 0; j < 64; j++) {
+        long x = ln[at + j];
+        int c = 0;
+        for (int i = 0; i < k; i++) {
+          c += x >= th[t0 + i] ? 1 : 0;
         }
+        r[j] = c;
       }
     } else {
-      BigInteger theta = thetas.get(t);
+      final long[] th = thetas;
+      int top = Integer.highestOneBit(k);
       for (int j = 0; j < 64; j++) {
-        BigInteger lane = p >= 0 ? BigInteger.valueOf(lanes[(p << 6) + j]) : bigLanes[s][j];
-        int cmp = lane.compareTo(theta);
-        if (atMost ? cmp <= 0 : cmp >= 0) {
-          out |= 1L << j;
+        long x = ln[at + j];
+        int pos = 0; // th[t0 .. t0 + pos) ≤ x
+        for (int step = top; step > 0; step >>>= 1) {
+          int np = pos + step;
+          if (np <= k && th[t0 + np - 1] <= x) {
+            pos = np;
+          }
         }
+        r[j] = pos;
       }
     }
-    if (bigReleases != null) {
-      for (int j = bigReleaseStarts[t]; j < bigReleaseStarts[t + 1]; j++) {
-        bigLanes[bigReleases[j]] = null;
+    // word k' of the lanes with rank > k', by suffix ORs of the per-rank lane bits
+    long[] w = rankWords;
+    if (w == null || w.length < k + 1) {
+      w = rankWords = new long[Math.max(k + 1, 16)];
+    }
+    Arrays.fill(w, 0, k + 1, 0L);
+    for (int j = 0; j < 64; j++) {
+      w[r[j]] |= 1L << j;
+    }
+    long acc = 0L;
+    long next = w[k];
+    for (int i = k - 1; i >= 0; i--) {
+      acc |= next;
+      next = w[i];
+      w[i] = acc;
+    }
+    for (int j = gateStarts[g]; j < gateStarts[g + 1]; j++) {
+      int code = ranks[j];
+      v[nodes[j]] = w[code >>> 1] ^ -(long) (code & 1);
+    }
+  }
+
+  /** Threshold-table entry t, comparing its sum's lanes (long or BigInteger) exactly with θ. */
+  private long exactThreshold(int t) {
+    int s = circuit.thresholdSums[t];
+    boolean atMost = circuit.thresholdAtMost[t];
+    BigInteger theta = circuit.thresholdThetas.get(t);
+    int p = slot[s];
+    long out = 0L;
+    for (int j = 0; j < 64; j++) {
+      BigInteger lane = p >= 0 ? BigInteger.valueOf(lanes[(p << 6) + j]) : bigLanes[s][j];
+      int cmp = lane.compareTo(theta);
+      if (atMost ? cmp <= 0 : cmp >= 0) {
+        out |= 1L << j;
       }
     }
     return out;
+  }
+
+  /**
+   * Adds the terms {@code [from, to)} of sum s to the lanes at {@code at}, counting bit-sliced: the
+   * positive and the negative weights each feed a vertical counter (word k holds bit k of every
+   * lane's count), a term {@code w x} adding x at each set bit of |w| with a ripple carry, and the
+   * counters are then turned into per-lane values. Its cost follows the number of terms and weight
+   * bits, not the number of ones in the term words.
+   */
+  private long addSliced(int s, int from, int to, long[] ln, int at) {
+    long[] pos = slicesPos;
+    long[] neg = slicesNeg;
+    int bp = slicedBitsPos[s];
+    int bn = slicedBitsNeg[s];
+    Arrays.fill(pos, 0, bp, 0L);
+    Arrays.fill(neg, 0, bn, 0L);
+    long[] weights = circuit.termWeights.raw();
+    int[] nodes = circuit.termNodes;
+    long[] v = values;
+    long ones = 0;
+    for (int j = from; j < to; j++) {
+      long x = v[nodes[j]];
+      if (x == 0) {
+        continue;
+      }
+      ones += Long.bitCount(x);
+      long w = weights[j];
+      long[] acc = w > 0 ? pos : neg;
+      long mag = Math.abs(w);
+      while (mag != 0) {
+        long carry = x;
+        for (int k = Long.numberOfTrailingZeros(mag); carry != 0; k++) {
+          long t = acc[k] & carry;
+          acc[k] ^= carry;
+          carry = t;
+        }
+        mag &= mag - 1;
+      }
+    }
+    for (int k = 0; k < bp; k++) {
+      long word = pos[k];
+      if (word != 0) {
+        for (int j = 0; j < 64; j++) {
+          ln[at + j] += ((word >>> j) & 1L) << k;
+        }
+      }
+    }
+    for (int k = 0; k < bn; k++) {
+      long word = neg[k];
+      if (word != 0) {
+        for (int j = 0; j < 64; j++) {
+          ln[at + j] -= ((word >>> j) & 1L) << k;
+        }
+      }
+    }
+    return ones;
   }
 
   private void evaluateSum(int s) {
@@ -363,13 +799,25 @@ public final class Simulator {
       }
       long[] weights = c.termWeights.raw();
       int[] nodes = c.termNodes;
+      // count bit-sliced when the ones seen in this sum's term words last time made adding per
+      // lane the dearer way
+      long sliced = slicedCost[s];
+      if (sliced > 0 && SPARSE_COST_PER_ONE * onesSeen[s] > sliced) {
+        onesSeen[s] = addSliced(s, from, to, ln, at);
+        return;
+      }
+      long ones = 0;
       for (int j = from; j < to; j++) {
         long x = v[nodes[j]];
         long w = weights[j];
+        ones += Long.bitCount(x);
         while (x != 0) {
           ln[at + Long.numberOfTrailingZeros(x)] += w;
           x &= x - 1;
         }
+      }
+      if (sliced > 0) {
+        onesSeen[s] = ones;
       }
       return;
     }

@@ -143,4 +143,36 @@ class CircuitBuilderTest {
     assertEquals(s.gates(NodeKind.THRESHOLD), o.get("thresholdGates").getAsInt());
     assertTrue(s.toTable().contains(String.format(java.util.Locale.ROOT, "%,d", s.wires())));
   }
+
+  /**
+   * Names index both ways through growth of the name table: every input and output is found by
+   * its name, names of the other side and unknown names are not, a duplicate of either side is
+   * refused, and names added after {@link CircuitBuilder#build} do not reach the built circuit.
+   */
+  @Test
+  void namesAreIndexedBothWays() {
+    CircuitBuilder b = new CircuitBuilder();
+    int count = 3000;
+    for (int i = 0; i < count; i++) {
+      b.input("x[" + i + "]");
+    }
+    for (int o = 0; o < count; o++) {
+      b.output("y[" + o + "]", o % 2 == 0 ? o : CircuitBuilder.negate(o));
+    }
+    Circuit c = b.build();
+    b.input("late");
+    for (int i = 0; i < count; i++) {
+      assertEquals(i, c.indexOfInput("x[" + i + "]"));
+      assertEquals(i, c.indexOfOutput("y[" + i + "]"));
+      assertEquals(-1, c.indexOfOutput("x[" + i + "]"));
+      assertEquals(-1, c.indexOfInput("y[" + i + "]"));
+      assertEquals("x[" + i + "]", c.inputName(i));
+    }
+    assertEquals(-1, c.indexOfInput("late"));
+    assertEquals(-1, c.indexOfInput("x[" + count + "]"));
+    assertEquals(count, b.build().indexOfInput("late"));
+    assertThrows(IllegalArgumentException.class, () -> b.input("y[7]"));
+    assertThrows(IllegalArgumentException.class, () -> b.output("x[7]", 0));
+    assertThrows(IllegalArgumentException.class, () -> b.input("x[2999]"));
+  }
 }

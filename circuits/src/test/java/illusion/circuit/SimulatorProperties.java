@@ -143,4 +143,111 @@ class SimulatorProperties {
       }
     }
   }
+
+  /**
+   * Many THRESHOLD gates over one sum are evaluated together (thresholds sorted into ranks): for
+   * random signed weights, thermometers with a power-of-two step, irregular θ sets, repeated θ and
+   * both comparison directions, every gate's lane equals the direct comparison of that lane's
+   * weighted sum, computed here with longs from the input bits.
+   */
+  @Property(tries = 60)
+  void sharedSumThresholdsMatchDirectComparison(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int inputs = 1 + r.nextInt(10);
+    CircuitBuilder b = new CircuitBuilder();
+    int[] x = new int[inputs];
+    long[] w = new long[inputs];
+    for (int i = 0; i < inputs; i++) {
+      x[i] = b.input("x" + i);
+      w[i] = r.nextInt(-40, 41);
+    }
+    CircuitBuilder.Sum sum = b.sum(w, x);
+    long min = 0;
+    long max = 0;
+    for (long wi : w) {
+      min += Math.min(0, wi);
+      max += Math.max(0, wi);
+    }
+    int gates = 1 + r.nextInt(40);
+    long[] theta = new long[gates];
+    boolean[] atMost = new boolean[gates];
+    int[] node = new int[gates];
+    int step = 1 << r.nextInt(4);
+    boolean thermometer = r.nextBoolean();
+    for (int k = 0; k < gates; k++) {
+      theta[k] = thermometer ? min - 3 + (long) k * step : r.nextLong(min - 5, max + 6);
+      atMost[k] = !thermometer && r.nextInt(3) == 0;
+      node[k] = atMost[k] ? b.atMost(sum, theta[k]) : b.atLeast(sum, theta[k]);
+      b.output("g" + k, node[k]);
+    }
+    Circuit c = b.build();
+    long[] in = new long[inputs];
+    for (int i = 0; i < inputs; i++) {
+      in[i] = r.nextLong();
+    }
+    long[] v = Simulator.of(c).simulateNodes(in);
+    for (int lane = 0; lane < 64; lane++) {
+      long s = 0;
+      for (int i = 0; i < inputs; i++) {
+        s += (in[i] >>> lane & 1) * w[i];
+      }
+      for (int k = 0; k < gates; k++) {
+        boolean expected = atMost[k] ? s <= theta[k] : s >= theta[k];
+        assertEquals(expected, (v[node[k]] >>> lane & 1) != 0, "lane " + lane + ", gate " + k);
+      }
+    }
+  }
+
+  /**
+   * Sums of many terms are counted bit-sliced when their term words are dense and per lane when
+   * sparse, the choice following the words seen at the previous pass; either way every threshold
+   * over them equals the direct comparison of each lane's weighted sum (computed here with longs),
+   * pass after pass, as dense and sparse batches alternate.
+   */
+  @Property(tries = 25)
+  void manyTermSumsMatchDirectComparisonPassAfterPass(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int inputs = 40 + r.nextInt(160);
+    CircuitBuilder b = new CircuitBuilder();
+    int[] x = new int[inputs];
+    long[] w = new long[inputs];
+    for (int i = 0; i < inputs; i++) {
+      x[i] = b.input("x" + i);
+      w[i] = r.nextInt(-7, 8);
+    }
+    CircuitBuilder.Sum sum = b.sum(w, x);
+    long min = 0;
+    long max = 0;
+    for (long wi : w) {
+      min += Math.min(0, wi);
+      max += Math.max(0, wi);
+    }
+    int gates = 1 + r.nextInt(12);
+    long[] theta = new long[gates];
+    int[] node = new int[gates];
+    for (int k = 0; k < gates; k++) {
+      theta[k] = r.nextLong(min, max + 2);
+      node[k] = b.atLeast(sum, theta[k]);
+    }
+    Circuit c = b.build();
+    Simulator sim = Simulator.of(c);
+    for (int pass = 0; pass < 6; pass++) {
+      boolean dense = pass % 3 != 2;
+      long[] in = new long[inputs];
+      for (int i = 0; i < inputs; i++) {
+        in[i] = dense ? r.nextLong() : r.nextLong() & r.nextLong() & r.nextLong() & r.nextLong();
+      }
+      long[] v = sim.simulateNodes(in);
+      for (int lane = 0; lane < 64; lane++) {
+        long s = 0;
+        for (int i = 0; i < inputs; i++) {
+          s += (in[i] >>> lane & 1) * w[i];
+        }
+        for (int k = 0; k < gates; k++) {
+          assertEquals(
+              s >= theta[k], (v[node[k]] >>> lane & 1) != 0, "pass " + pass + ", lane " + lane);
+        }
+      }
+    }
+  }
 }

@@ -107,4 +107,70 @@ class StructuralHashingProperties {
     }
     return words;
   }
+
+  /**
+   * Hashing stays complete for keys of high fan-out, whose gates overflow the per-key chains
+   * ({@link CircuitBuilder#CHAIN_LIMIT}) into the overflow table: many AND/OR/MAJ gates sharing
+   * their greatest fan-in, and many thresholds over one sum, asked for again in a shuffled order,
+   * return the literals first built and add no node; gates built once are all distinct nodes.
+   */
+  @Property(tries = 20)
+  void highFanOutKeysStayHashed(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    CircuitBuilder b = new CircuitBuilder();
+    int inputs = 8 + r.nextInt(60);
+    int[] x = new int[inputs];
+    for (int i = 0; i < inputs; i++) {
+      x[i] = b.input("x" + i);
+    }
+    int hub = b.input("hub"); // the newest node: the greatest fan-in of every gate below
+    CircuitBuilder.Sum sum = b.sum(new long[] {1, 2, 3}, new int[] {x[0], x[1], hub});
+    int gates = CircuitBuilder.CHAIN_LIMIT * (2 + r.nextInt(6));
+    int[][] spec = new int[gates][];
+    int[] first = new int[gates];
+    for (int g = 0; g < gates; g++) {
+      int a = x[r.nextInt(inputs)];
+      int c = x[r.nextInt(inputs)];
+      spec[g] = new int[] {r.nextInt(4), a, c, r.nextInt(7)};
+      first[g] = make(b, sum, hub, spec[g]);
+    }
+    int nodes = b.nodeCount();
+    int[] order = new int[gates];
+    for (int g = 0; g < gates; g++) {
+      order[g] = g;
+    }
+    for (int g = gates - 1; g > 0; g--) {
+      int j = r.nextInt(g + 1);
+      int t = order[g];
+      order[g] = order[j];
+      order[j] = t;
+    }
+    for (int g : order) {
+      assertEquals(first[g], make(b, sum, hub, spec[g]), "gate " + g);
+    }
+    assertEquals(nodes, b.nodeCount());
+    Map<Integer, Integer> distinct = new HashMap<>();
+    for (int g = 0; g < gates; g++) {
+      int node = first[g] ^ (first[g] >> 31);
+      distinct.merge(node, 1, Integer::sum);
+    }
+    Set<List<Integer>> specs = new HashSet<>();
+    for (int[] sp : spec) {
+      specs.add(List.of(sp[0], Math.min(sp[1], sp[2]), Math.max(sp[1], sp[2]), sp[3]));
+    }
+    assertTrue(distinct.size() <= specs.size(), distinct.size() + " nodes for " + specs.size());
+  }
+
+  private static int make(CircuitBuilder b, CircuitBuilder.Sum sum, int hub, int[] spec) {
+    switch (spec[0]) {
+      case 0:
+        return b.and(spec[1], spec[2], CircuitBuilder.negate(hub));
+      case 1:
+        return b.or(spec[1], hub);
+      case 2:
+        return b.maj(spec[1], spec[2], hub);
+      default:
+        return b.atLeast(sum, spec[1] + spec[3]);
+    }
+  }
 }
