@@ -6,7 +6,10 @@ import illusion.number.Precision;
 import illusion.ssm.S4DLayer;
 import illusion.ssm.S4Layer;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Non-gated layers, S4 and S4D, as convolutions (Thm 4.2, Cor 4.3). With {@code h_0 = 0} the state
@@ -46,9 +49,8 @@ final class ConvolutionCompiler implements LayerCompiler {
     this.channels = c.length;
     this.vocabulary = b[0].length;
     this.strategy = strategy;
-    int dim = b.length;
     IntArrayList lagList = new IntArrayList();
-    java.util.List<Dyadic[][]> kernels = new java.util.ArrayList<>();
+    List<Dyadic[][]> kernels = new ArrayList<>();
     Dyadic[][] power = b; // A^k B, dim x |Σ|
     for (int k = 0; k < n; k++) {
       Dyadic[][] kk = multiply(c, power);
@@ -156,20 +158,109 @@ final class ConvolutionCompiler implements LayerCompiler {
   }
 
   @Override
+  public long levels(int t, int channel) {
+    int k = lagsUpTo(t);
+    return OutputStage.levels(precision, rangeMin[channel][k], rangeMax[channel][k]);
+  }
+
+  @Override
   public RoundedOutput[][] compile(CircuitBuilder b, int[][] tokens, BitSet outputPositions) {
     RoundedOutput[][] out = new RoundedOutput[n][];
+    ScaledKernel[] scaled = new ScaledKernel[channels];
     for (int t = outputPositions.nextSetBit(0); t >= 0; t = outputPositions.nextSetBit(t + 1)) {
       int k = lagsUpTo(t);
       out[t] = new RoundedOutput[channels];
       for (int ch = 0; ch < channels; ch++) {
-        OutputStage.Terms terms = new OutputStage.Terms();
-        for (int i = 0; i < k; i++) {
-          terms.addChoice(tokens[t - lags[i]], kernel[i][ch], true);
+        long lo = precision.round(rangeMin[ch][k]);
+        long hi = precision.round(rangeMax[ch][k]);
+        if (lo == hi) {
+          out[t][ch] = RoundedOutput.constant(b, precision, lo);
+          continue;
         }
-        out[t][ch] = OutputStage.round(b, precision, terms);
+        if (scaled[ch] == null) {
+          scaled[ch] = new ScaledKernel(ch);
+        }
+        out[t][ch] = scaled[ch].round(b, tokens, t, k, lo, hi);
       }
     }
     return out;
+  }
+
+  /**
+   * One channel's kernel as integers {@code 2^(f+s) K}, at one shift s for every lag, so that the
+   * output stage's sums are assembled from precomputed weights.
+   */
+  private final class ScaledKernel {
+    final int channel;
+    final int shift;
+    /** Per lag: the tokens with a non-zero weight and their weights. */
+    final int[][] tokens;
+    final long[][] small;
+    final BigInteger[][] big; // per lag, null when every weight of the lag fits a long
+    final boolean anyBig;
+
+    ScaledKernel(int channel) {
+      this.channel = channel;
+      int maxScale = 0;
+      for (Dyadic[][] lag : kernel) {
+        for (Dyadic w : lag[channel]) {
+          maxScale = Math.max(maxScale, w.scale());
+        }
+      }
+      this.shift = OutputStage.shiftFor(precision, maxScale);
+      int lagCount = kernel.length;
+      this.tokens = new int[lagCount][];
+      this.small = new long[lagCount][];
+      this.big = new BigInteger[lagCount][];
+      boolean any = false;
+      for (int i = 0; i < lagCount; i++) {
+        Dyadic[] row = kernel[i][channel];
+        IntArrayList sigma = new IntArrayList();
+        for (int s = 0; s < row.length; s++) {
+          if (row[s].signum() != 0) {
+            sigma.add(s);
+          }
+        }
+        tokens[i] = sigma.toIntArray();
+        small[i] = new long[tokens[i].length];
+        BigInteger[] w = new BigInteger[tokens[i].length];
+        boolean fits = true;
+        for (int j = 0; j < w.length; j++) {
+          w[j] = OutputStage.integral(row[tokens[i][j]], precision.fractionBits() + shift);
+          fits &= w[j].bitLength() < 63;
+          small[i][j] = w[j].longValue();
+        }
+        big[i] = fits ? null : w;
+        any |= !fits;
+      }
+      this.anyBig = any;
+    }
+
+    /** The output at t over the first k lags, known to lie in [lo, hi]. */
+    RoundedOutput round(CircuitBuilder b, int[][] inputs, int t, int k, long lo, long hi) {
+      int terms = (int) nonZeros[channel][k];
+      int[] lits = new int[terms];
+      long[] w = new long[terms];
+      BigInteger[] wb = anyBig ? new BigInteger[terms] : null;
+      int m = 0;
+      for (int i = 0; i < k; i++) {
+        int[] x = inputs[t - lags[i]];
+        int[] sigma = tokens[i];
+        for (int j = 0; j < sigma.length; j++, m++) {
+          lits[m] = x[sigma[j]];
+          w[m] = small[i][j];
+          if (wb != null) {
+            wb[m] = big[i] != null ? big[i][j] : BigInteger.valueOf(small[i][j]);
+          }
+        }
+      }
+      boolean fitsLong = true;
+      for (int i = 0; i < k && fitsLong; i++) {
+        fitsLong = big[i] == null;
+      }
+      CircuitBuilder.Sum sum = fitsLong ? b.sum(w, lits) : b.sum(wb, lits);
+      return OutputStage.thermometer(b, precision, sum, shift, BigInteger.ZERO, lo, hi);
+    }
   }
 
   private static Dyadic[][] multiply(Dyadic[][] x, Dyadic[][] y) {
@@ -178,14 +269,19 @@ final class ConvolutionCompiler implements LayerCompiler {
     int cols = y[0].length;
     Dyadic[][] r = new Dyadic[rows][cols];
     for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        Dyadic s = Dyadic.ZERO;
-        for (int k = 0; k < inner; k++) {
-          if (x[i][k].signum() != 0 && y[k][j].signum() != 0) {
-            s = s.add(x[i][k].multiply(y[k][j]));
+      java.util.Arrays.fill(r[i], Dyadic.ZERO);
+      // i-k-j order: a zero x[i][k] skips a whole row of y (delay lines are very sparse)
+      for (int k = 0; k < inner; k++) {
+        Dyadic xik = x[i][k];
+        if (xik.signum() == 0) {
+          continue;
+        }
+        Dyadic[] yk = y[k];
+        for (int j = 0; j < cols; j++) {
+          if (yk[j].signum() != 0) {
+            r[i][j] = r[i][j].add(xik.multiply(yk[j]));
           }
         }
-        r[i][j] = s;
       }
     }
     return r;

@@ -19,8 +19,9 @@ import java.util.Objects;
  * <h2>Construction</h2>
  *
  * <ol>
- *   <li><b>Normalize.</b> A negative weight moves to the complemented literal ({@code w·l = |w|·¬l
- *       − |w|}), so all weights are positive and θ shifts by the sum of the negative ones.
+ *   <li><b>Normalize.</b> Repeated nodes merge ({@code v·¬x = v − v·x}); a negative weight moves
+ *       to the complemented literal ({@code w·l = |w|·¬l − |w|}), so all weights are positive,
+ *       every node occurs once, and θ shifts by a constant.
  *   <li><b>Columns.</b> Split the weights into bit columns: the sum is {@code S = Σ_j 2^j·c_j}
  *       with {@code c_j} the number of true literals among those whose weight has bit j set.
  *   <li><b>Block save (stage A, depth 2).</b> With block width ℓ and columns of at most {@code
@@ -48,8 +49,9 @@ import java.util.Objects;
  * {@code ⌈B/ℓ⌉·(2Fℓ + 2ℓ)} gates; stage B at most {@code 10P + P + 2} gates with {@code P ≤ B +
  * ℓ + 1} positions (at most 8 clauses for each position's carry condition and 2 for its
  * carry-free condition, one AND per position plus one, one OR), whose ANDs read O(P²) wires in
- * all. Weights at most {@code 2^{ℓ−1} ≤ F} in stage A's cuts, ±1 elsewhere. Longer columns add compression rounds of depth 2 each; the
- * column length shrinks from F to at most {@code 2⌈F/(2^k − 1)⌉} per round.
+ * all. Weights at most {@code 2^{ℓ−1} ≤ F} in stage A's cuts, ±1 elsewhere. Longer columns add
+ * compression rounds of depth 2 each; the column length shrinks from F to at most {@code
+ * 2⌈F/(2^k − 1)⌉} per round.
  */
 public final class ThresholdLowering {
   private ThresholdLowering() {}
@@ -147,7 +149,7 @@ public final class ThresholdLowering {
         columns[j] = cols[j].toIntArray();
       }
       int[][] xy = compress(b, columns, maxWeightBits);
-      return new Lowered(xy[0], xy[1], shift, max);
+      return new Lowered(trim(xy[0]), trim(xy[1]), shift, max);
     }
 
     /** {@code [sum ≥ θ]} for the original (signed) sum. */
@@ -182,6 +184,15 @@ public final class ThresholdLowering {
       BigInteger ones = BigInteger.ONE.shiftLeft(p).subtract(BigInteger.ONE);
       return compareAtLeast(b, nx, ny, ones.shiftLeft(1).subtract(t));
     }
+  }
+
+  /** Drops constant-0 top bits. */
+  private static int[] trim(int[] bits) {
+    int n = bits.length;
+    while (n > 0 && bits[n - 1] == Constants.FALSE) {
+      n--;
+    }
+    return Arrays.copyOf(bits, n);
   }
 
   // ---- stage A: columns to two binary numbers ----

@@ -29,9 +29,9 @@ class ThresholdLoweringProperties {
    * region and both [≥ θ] and [≤ θ]; the result has at most k weight bits, and depth at most 5
    * when every column fits (at most 2^k − 1 literals).
    */
-  @Property(tries = 50)
+  @Property(tries = 40)
   void loweredGateIsEquivalent(
-      @ForAll @IntRange(min = 1, max = 12) int n,
+      @ForAll @IntRange(min = 1, max = 10) int n,
       @ForAll @IntRange(min = 1, max = 48) int bits,
       @ForAll @IntRange(min = 2, max = 6) int k,
       @ForAll boolean atMost,

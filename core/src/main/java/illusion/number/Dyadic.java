@@ -198,11 +198,6 @@ public final class Dyadic implements Comparable<Dyadic> {
     return u.shiftRight(scale - f); // arithmetic shift: floor division by 2^(scale - f)
   }
 
-  /** {@code floor(this * 2^f)} when it fits a long; otherwise throws {@link ArithmeticException}. */
-  public long floorTimesPowerOfTwoExact(int f) {
-    return floorTimesPowerOfTwo(f).longValueExact();
-  }
-
   /** The nearest double (for display only; exact arithmetic never uses it). */
   public double toDouble() {
     return new BigDecimal(unscaledValue()).divide(BigDecimal.valueOf(2).pow(scale)).doubleValue();

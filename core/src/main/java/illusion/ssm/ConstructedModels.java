@@ -76,7 +76,16 @@ public final class ConstructedModels {
       case "diag-abelian":
         return diagAbelian(group, maxLength);
       case "s4-scan":
-        return s4Scan(group, param != null ? param : Math.max(1, ceilLog2(maxLength)));
+        {
+          int layers = param != null ? param : Math.max(1, ceilLog2(maxLength));
+          checkArgument(
+              param != null || layers <= MAX_SCAN_LAYERS,
+              "s4-scan for n = %s needs %s layers, more than %s",
+              maxLength,
+              layers,
+              MAX_SCAN_LAYERS);
+          return s4Scan(group, layers);
+        }
       case "s4-window":
         return s4Window(group, param != null ? param : maxLength);
       default:
@@ -95,8 +104,9 @@ public final class ConstructedModels {
    */
   static Model ids4(FiniteGroup group) {
     int n = group.order();
+    int d = group.permutationDegree();
+    checkSize("ids4", group, (long) n * d * d);
     int[][] rep = group.permutationRepresentation();
-    int d = rep[0].length;
     Precision p = Precision.forMagnitude(Math.max(1, d - 1), 0);
     long[][][] a = new long[n][d][d];
     long[][] b = new long[d][n];
@@ -243,6 +253,7 @@ public final class ConstructedModels {
         MAX_SCAN_LAYERS,
         layers);
     int n = group.order();
+    checkSize("s4-scan", group, (long) ((1 << (layers - 1)) + 1) * (1 << (layers - 1)) + (long) n * n);
     Precision p = Precision.forMagnitude(Math.max(1, n - 1), 0);
     Readout compose =
         Readout.tabulate(new int[] {n, n}, n, r -> group.multiply(r[0], r[1]));
@@ -324,6 +335,17 @@ public final class ConstructedModels {
       b[0][s] = s;
     }
     return S4Layer.builder(p).a(a).b(b).c(c).build();
+  }
+
+  /** Refuses, before allocating, a model whose parameters or tables would not fit in memory. */
+  private static void checkSize(String model, FiniteGroup group, long entries) {
+    checkArgument(
+        entries <= Matrices.MAX_PARAMETERS,
+        "%s over %s would need %s parameters and table entries, more than %s",
+        model,
+        group.name(),
+        entries,
+        Matrices.MAX_PARAMETERS);
   }
 
   static int ceilLog2(int n) {

@@ -29,6 +29,8 @@ public final class Evaluator {
      * shows no overflow for the sequence length (RNN layers: sign pre-activations that fit).
      */
     LONG,
+    /** Exact BigInteger numerators over one common power of two (linear kinds). */
+    SCALED,
     /** Table lookups in the layer's {@link StateAutomaton} (finite reachable state set). */
     FINITE_STATE
   }

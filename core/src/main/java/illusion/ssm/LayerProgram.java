@@ -2,6 +2,7 @@ package illusion.ssm;
 
 import illusion.number.Dyadic;
 import illusion.number.Precision;
+import java.math.BigInteger;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,10 @@ import java.util.Optional;
  *       transition entry is an integer (so that scale is exact) and a bound shows that no
  *       intermediate value exceeds 2^62 within the length; for RNN layers, when the sign
  *       pre-activations cannot overflow;
- *   <li>{@link Evaluator.Path#EXACT}: {@link Dyadic} arithmetic, otherwise (or when forced).
+ *   <li>{@link Evaluator.Path#SCALED} (linear kinds): BigInteger numerators over one common power
+ *       of two, otherwise;
+ *   <li>{@link Evaluator.Path#EXACT}: {@link Dyadic} arithmetic, for RNN layers that overflow longs
+ *       and when forced.
  * </ul>
  */
 final class LayerProgram {
@@ -36,6 +40,11 @@ final class LayerProgram {
   private final long beta; // max |raw B|
   private final long gamma; // max row sum of |raw C|
   private final long delta; // max |raw D|
+  // SCALED path data: A(σ) = scaledA[σ] / 2^scaleA[σ] with integer numerators, sparse rows as in
+  // form.cols (null for RNN layers)
+  private final BigInteger[][][] scaledA;
+  private final int[] scaleA;
+  private final BigInteger[][] bigBiasT;
 
   LayerProgram(Layer layer, boolean exactOnly) {
     this.form = AffineForm.of(layer);
@@ -116,6 +125,41 @@ final class LayerProgram {
     this.ints = integral ? iv : null;
     this.alpha = al;
 
+    if (form.sign) {
+      this.scaledA = null;
+      this.scaleA = null;
+      this.bigBiasT = null;
+    } else {
+      this.scaledA = new BigInteger[v][][];
+      this.scaleA = new int[v];
+      this.bigBiasT = new BigInteger[v][d];
+      for (int s = 0; s < v; s++) {
+        for (int i = 0; i < d; i++) {
+          bigBiasT[s][i] = BigInteger.valueOf(biasT[s][i]);
+        }
+        if (s > 0 && form.vals[s] == form.vals[s - 1]) {
+          scaledA[s] = scaledA[s - 1];
+          scaleA[s] = scaleA[s - 1];
+          continue;
+        }
+        int scale = 0;
+        for (Dyadic[] row : form.vals[s]) {
+          for (Dyadic x : row) {
+            scale = Math.max(scale, x.scale());
+          }
+        }
+        scaleA[s] = scale;
+        scaledA[s] = new BigInteger[d][];
+        for (int i = 0; i < d; i++) {
+          Dyadic[] row = form.vals[s][i];
+          scaledA[s][i] = new BigInteger[row.length];
+          for (int k = 0; k < row.length; k++) {
+            scaledA[s][i][k] = row[k].unscaledValue().shiftLeft(scale - row[k].scale());
+          }
+        }
+      }
+    }
+
     Optional<StateAutomaton> fsa = Optional.empty();
     if (!exactOnly && (layer instanceof Ids4Layer || layer instanceof RnnLayer)) {
       // a bounded search: about 2^17 transitions at most
@@ -139,7 +183,7 @@ final class LayerProgram {
     if (ints != null && (form.sign ? signFits() : linearFits(length))) {
       return Evaluator.Path.LONG;
     }
-    return Evaluator.Path.EXACT;
+    return form.sign ? Evaluator.Path.EXACT : Evaluator.Path.SCALED;
   }
 
   /** A fresh runner (state h_0) for sequences of at most {@code length} tokens. */
@@ -149,6 +193,8 @@ final class LayerProgram {
         return new AutomatonRunner();
       case LONG:
         return form.sign ? new SignRunner() : new LongRunner();
+      case SCALED:
+        return new ScaledRunner();
       default:
         return new ExactRunner();
     }
@@ -262,6 +308,96 @@ final class LayerProgram {
       Dyadic[] s = new Dyadic[h.length];
       for (int i = 0; i < h.length; i++) {
         s[i] = Dyadic.of(h[i], f);
+      }
+      return s;
+    }
+  }
+
+  /**
+   * Linear kinds, any transitions: the state as BigInteger numerators H over one power of two,
+   * {@code h = H / 2^S}, normalized after each step (the common factors of two removed).
+   */
+  private final class ScaledRunner extends LayerRunner {
+    private BigInteger[] h = new BigInteger[form.d];
+    private BigInteger[] next = new BigInteger[form.d];
+    private int scale;
+    private final int f = form.precision.fractionBits();
+    private final Precision p = form.precision;
+
+    ScaledRunner() {
+      java.util.Arrays.fill(h, BigInteger.ZERO);
+    }
+
+    @Override
+    void step(int token, long[] out) {
+      int[][] cc = form.cols[token];
+      BigInteger[][] vv = scaledA[token];
+      // A(σ) h has scale S + sA; B(σ) has scale f; align both to the larger.
+      int productScale = scale + scaleA[token];
+      int target = Math.max(productScale, f);
+      int shiftProduct = target - productScale;
+      int shiftBias = target - f;
+      BigInteger[] b = bigBiasT[token];
+      int lowest = Integer.MAX_VALUE;
+      for (int i = 0; i < next.length; i++) {
+        BigInteger sum = BigInteger.ZERO;
+        int[] ci = cc[i];
+        BigInteger[] vi = vv[i];
+        for (int k = 0; k < ci.length; k++) {
+          BigInteger hk = h[ci[k]];
+          if (hk.signum() != 0) {
+            sum = sum.add(vi[k].multiply(hk));
+          }
+        }
+        if (shiftProduct != 0 && sum.signum() != 0) {
+          sum = sum.shiftLeft(shiftProduct);
+        }
+        if (b[i].signum() != 0) {
+          sum = sum.add(shiftBias == 0 ? b[i] : b[i].shiftLeft(shiftBias));
+        }
+        next[i] = sum;
+        if (sum.signum() != 0) {
+          lowest = Math.min(lowest, sum.getLowestSetBit());
+        }
+      }
+      int strip = Math.min(lowest, target);
+      if (strip > 0 && lowest != Integer.MAX_VALUE) {
+        for (int i = 0; i < next.length; i++) {
+          next[i] = next[i].shiftRight(strip);
+        }
+        target -= strip;
+      } else if (lowest == Integer.MAX_VALUE) {
+        target = 0;
+      }
+      BigInteger[] t = h;
+      h = next;
+      next = t;
+      scale = target;
+      long[] dcol = dT[token];
+      for (int k = 0; k < out.length; k++) {
+        BigInteger sum = BigInteger.ZERO;
+        int[] ci = cCols[k];
+        long[] vi = cVals[k];
+        for (int j = 0; j < ci.length; j++) {
+          BigInteger hj = h[ci[j]];
+          if (hj.signum() != 0) {
+            sum = sum.add(hj.multiply(BigInteger.valueOf(vi[j])));
+          }
+        }
+        // 2^f (C h + D x) = (C_raw H) / 2^S + D_raw; the shift is a floor division
+        BigInteger y = sum.shiftRight(scale);
+        out[k] =
+            y.bitLength() < 63
+                ? p.saturate(y.longValue() + dcol[k])
+                : p.saturate(y.add(BigInteger.valueOf(dcol[k])));
+      }
+    }
+
+    @Override
+    Dyadic[] state() {
+      Dyadic[] s = new Dyadic[h.length];
+      for (int i = 0; i < h.length; i++) {
+        s[i] = Dyadic.of(h[i], scale);
       }
       return s;
     }

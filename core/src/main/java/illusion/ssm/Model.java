@@ -82,15 +82,6 @@ public final class Model {
     return readouts.get(i);
   }
 
-  /** A copy with another name and description (same layers and readouts). */
-  public Model withName(String name, String tracks) {
-    Builder b = builder(name, inputVocabulary).tracks(tracks);
-    for (int i = 0; i < layers.size(); i++) {
-      b.add(layers.get(i), readouts.get(i));
-    }
-    return b.build();
-  }
-
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Model)) {

@@ -59,8 +59,8 @@ public final class Readout {
   /**
    * The readout that maps every residue tuple {@code r} (each {@code r_c} in {@code [0, m_c)}) to
    * {@code f.applyAsInt(r)}, with the most frequent token (smallest on ties) as the default. The
-   * index space {@code Π m_c} must be at most {@code 4 * MAX_ENTRIES}; {@code f} may reuse nothing
-   * from the array it receives beyond the call.
+   * index space {@code Π m_c} must be at most {@code 4 * MAX_ENTRIES}; {@code f} receives a fresh
+   * array for every tuple, in increasing index order.
    */
   public static Readout tabulate(int[] moduli, int outputVocabulary, ToIntFunction<int[]> f) {
     checkNotNull(f, "f");

@@ -23,6 +23,9 @@ class PrecisionTest {
     assertEquals(24, p.parse("1.5e0"));
     assertEquals(p.maxRaw(), p.parse("7.9375"));
     assertEquals(p.minRaw(), p.parse("-8"));
+    assertEquals(-48, p.rawOf(-3));
+    assertThrows(IllegalArgumentException.class, () -> p.rawOf(8));
+    assertThrows(IllegalArgumentException.class, () -> Precision.of(63, 62).rawOf(Long.MAX_VALUE));
   }
 
   @Test

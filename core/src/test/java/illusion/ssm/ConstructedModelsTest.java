@@ -178,6 +178,18 @@ class ConstructedModelsTest {
   }
 
   @Test
+  void oversizedModelsAreRefusedBeforeAllocating() {
+    assertEquals(
+        "s4-scan for n = 1048576 needs 20 layers, more than 13",
+        assertThrows(IllegalArgumentException.class, () -> ConstructedModels.build("s4-scan", Groups.byName("Z60"), 1 << 20))
+            .getMessage());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ConstructedModels.build("ids4", Groups.byName("Z1000000"), 8))
+            .getMessage()
+            .startsWith("ids4 over Z1000000 would need "));
+  }
+
+  @Test
   void everyModelSaysWhatItTracks() {
     FiniteGroup g = Groups.byName("A4_x_Z5");
     for (String name : ConstructedModels.NAMES) {

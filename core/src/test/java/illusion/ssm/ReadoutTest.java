@@ -27,7 +27,7 @@ class ReadoutTest {
     }
     int vocab = 1 + rnd.nextInt(5);
     long salt = rnd.nextLong();
-    Readout r = Readout.tabulate(moduli, vocab, res -> (int) Math.floorMod(java.util.Arrays.hashCode(res) ^ salt, vocab));
+    Readout r = Readout.tabulate(moduli, vocab, res -> (int) Math.floorMod(java.util.Arrays.hashCode(res) ^ salt, (long) vocab));
     long[] y = new long[m];
     for (int c = 0; c < m; c++) {
       y[c] = rnd.nextLong();
@@ -44,7 +44,7 @@ class ReadoutTest {
     }
     assertEquals(index.longValueExact(), r.index(y));
     assertArrayEquals(residues, r.residues(r.index(y)));
-    assertEquals((int) Math.floorMod(java.util.Arrays.hashCode(residues) ^ salt, vocab), r.apply(y));
+    assertEquals((int) Math.floorMod(java.util.Arrays.hashCode(residues) ^ salt, (long) vocab), r.apply(y));
     assertEquals(weight.longValueExact(), r.indexSpace());
   }
 

@@ -8,6 +8,8 @@ import illusion.circuit.Circuit;
 import illusion.circuit.CircuitStats;
 import illusion.circuit.Simulator;
 import illusion.export.CircuitJson;
+import illusion.export.DotExporter;
+import illusion.export.GraphMlExporter;
 import illusion.export.VerilogExporter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -121,10 +123,6 @@ final class PrimitiveCommand implements Callable<Integer> {
         exportFormat == null || List.of("verilog", "dot", "graphml", "json").contains(exportFormat),
         "unknown export format: %s (verilog, dot, graphml or json)",
         export);
-    checkArgument(
-        exportFormat == null || exportFormat.equals("json") || exportFormat.equals("verilog"),
-        "--export %s is not available yet in this build (use json or verilog)",
-        exportFormat);
     List<Integer> sizes = lengths != null ? lengths : List.of(n != null ? n : p.defaultN);
     checkArgument(!sizes.isEmpty(), "--lengths is empty");
     List<Primitive.Params> params = new ArrayList<>();
@@ -200,10 +198,18 @@ final class PrimitiveCommand implements Callable<Integer> {
         os -> {
           try {
             Writer wr = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-            if (fmt.equals("json")) {
-              CircuitJson.write(c, wr);
-            } else {
-              VerilogExporter.of(c).withModuleName(p.id.replace('-', '_')).writeModule(wr);
+            switch (fmt) {
+              case "json":
+                CircuitJson.write(c, wr);
+                break;
+              case "dot":
+                DotExporter.create().write(c, wr);
+                break;
+              case "graphml":
+                GraphMlExporter.create().write(c, wr);
+                break;
+              default:
+                VerilogExporter.of(c).withModuleName(p.id.replace('-', '_')).writeModule(wr);
             }
             wr.flush();
           } catch (IOException e) {

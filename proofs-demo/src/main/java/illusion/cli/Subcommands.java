@@ -8,6 +8,10 @@ final class Subcommands {
 
   static List<Object> all() {
     return List.of(
-        new DataCommand(), new ClassifyCommand(), new EvaluateCommand(), new PrimitiveCommand());
+        new DataCommand(),
+        new ClassifyCommand(),
+        new EvaluateCommand(),
+        new PrimitiveCommand(),
+        new DepthTableCommand());
   }
 }

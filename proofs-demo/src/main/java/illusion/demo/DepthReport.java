@@ -6,9 +6,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders depth-table rows as an aligned text table, Markdown, CSV or JSON, and states the verdict
@@ -225,15 +227,29 @@ public final class DepthReport {
     List<String> inexact = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     List<String> mismatched = new ArrayList<>();
+    List<String> layersGrow = new ArrayList<>();
     for (Map.Entry<String, List<DepthRow>> e : byModel.entrySet()) {
       String model = e.getKey();
       List<DepthRow> measured = new ArrayList<>();
+      List<Integer> refusedAt = new ArrayList<>();
+      Set<String> reasons = new LinkedHashSet<>();
       for (DepthRow r : e.getValue()) {
         if (r.isRefused()) {
-          refused.add(model + " at n = " + r.n() + " (" + r.refused().get() + ")");
+          refusedAt.add(r.n());
+          reasons.add(r.refused().get());
         } else {
           measured.add(r);
         }
+      }
+      if (!refusedAt.isEmpty()) {
+        String first = reasons.iterator().next();
+        refused.add(
+            model
+                + (measured.isEmpty() && reasons.size() == 1 ? "" : " at n = " + lengths(refusedAt))
+                + " ("
+                + first
+                + (reasons.size() > 1 ? "; likewise at the other lengths" : "")
+                + ")");
       }
       if (measured.isEmpty()) {
         continue;
@@ -256,6 +272,19 @@ public final class DepthReport {
                 trend.lastDepth(),
                 measured.get(measured.size() - 1).n()));
       }
+      DepthRow first = measured.get(0);
+      DepthRow last = measured.get(measured.size() - 1);
+      if (last.layerKinds().size() != first.layerKinds().size()) {
+        layersGrow.add(
+            String.format(
+                Locale.ROOT,
+                "%s (%d at n = %d, %d at n = %d)",
+                model,
+                first.layerKinds().size(),
+                first.n(),
+                last.layerKinds().size(),
+                last.n()));
+      }
       double minAccuracy = 1;
       long mismatches = 0;
       for (DepthRow r : measured) {
@@ -275,13 +304,25 @@ public final class DepthReport {
     line(sb, "constant depth", constant);
     line(sb, "depth grows with n", growing);
     line(sb, "one length only", single);
+    line(sb, "layers grow with n", layersGrow);
     line(sb, "exact at every length", exact);
     line(sb, "not exact", inexact);
-    line(sb, "refused", refused);
+    for (String r : refused) {
+      sb.append("  refused: ").append(r).append('\n');
+    }
     if (mismatched.isEmpty()) {
       sb.append("  circuit = native evaluator on every sample and output bit\n");
     } else {
       line(sb, "MISMATCH between circuit and native evaluator", mismatched);
+    }
+    return sb.toString();
+  }
+
+  /** For example {@code "2, 4, 8"}. */
+  private static String lengths(List<Integer> ns) {
+    StringBuilder sb = new StringBuilder();
+    for (int n : ns) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(n);
     }
     return sb.toString();
   }

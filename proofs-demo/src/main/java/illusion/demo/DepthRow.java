@@ -96,21 +96,26 @@ public record DepthRow(
   }
 
   /**
-   * The layer kinds with runs collapsed for people: {@code S4 x10}, {@code selective x2}, {@code
-   * IDS4}.
+   * The layer kinds with runs collapsed for people: {@code s4 x10}, {@code selective x2}, {@code
+   * ids4}.
    */
   public String layerKindsSummary() {
+    return collapseRuns(layerKinds, " + ");
+  }
+
+  /** Joins {@code items} with {@code separator}, writing a run of k equal items as "item xk". */
+  static String collapseRuns(List<String> items, String separator) {
     StringBuilder sb = new StringBuilder();
     int i = 0;
-    while (i < layerKinds.size()) {
+    while (i < items.size()) {
       int j = i;
-      while (j < layerKinds.size() && layerKinds.get(j).equals(layerKinds.get(i))) {
+      while (j < items.size() && items.get(j).equals(items.get(i))) {
         j++;
       }
       if (sb.length() > 0) {
-        sb.append(" + ");
+        sb.append(separator);
       }
-      sb.append(layerKinds.get(i));
+      sb.append(items.get(i));
       if (j - i > 1) {
         sb.append(" x").append(j - i);
       }

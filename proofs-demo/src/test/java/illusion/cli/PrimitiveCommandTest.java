@@ -167,13 +167,23 @@ class PrimitiveCommandTest {
     assertTrue(Files.readString(v).contains("module add"));
   }
 
-  /** An export format that is not built in is refused and writes no file. */
+  /**
+   * DOT and GraphML exports of a small circuit name its gates; a circuit too large for a picture
+   * is refused (exit 2) and leaves no file, and the report is not printed either.
+   */
   @Test
-  void unavailableExportWritesNothing(@TempDir Path dir) {
-    Path file = dir.resolve("add.dot");
-    Run r = run("primitive", "add", "--export", "dot", "--out", file.toString());
-    assertEquals(2, r.code());
-    assertFalse(Files.exists(file));
+  void graphExports(@TempDir Path dir) throws Exception {
+    Path dot = dir.resolve("add.dot");
+    assertEquals(0, run("primitive", "add", "--n", "3", "--export", "dot", "--out", dot.toString()).code());
+    assertTrue(Files.readString(dot).contains("digraph"));
+    Path graphml = dir.resolve("add.graphml");
+    assertEquals(0, run("primitive", "add", "--n", "3", "--export", "graphml", "--out", graphml.toString()).code());
+    assertTrue(Files.readString(graphml).contains("<graphml"));
+    Path big = dir.resolve("big.dot");
+    Run r = run("primitive", "iterated-sum", "--n", "200", "--export", "dot", "--out", big.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("", r.out());
+    assertFalse(Files.exists(big));
   }
 
   /**
