@@ -106,19 +106,17 @@ final class RoundedOutput {
     long step = 1L << i;
     IntArrayList lits = new IntArrayList();
     LongArrayList weights = new LongArrayList();
-    long constant = 0;
-    for (long m = 1; ; m++) {
+    // the terms with v = base + m step <= min are constants [y >= v] = 1: the first `below` of
+    // them, with alternating signs +1 -1 +1 ..., sum to below mod 2 (no loop over 2^(p-1-i) m's)
+    long below = (min - base) >>> i;
+    long constant = below & 1;
+    for (long m = below + 1; ; m++) {
       long v = base + m * step;
       if (v > max || v > precision.maxRaw()) {
         break;
       }
-      long w = (m & 1) == 1 ? 1 : -1;
-      if (v <= min) {
-        constant += w;
-      } else {
-        lits.add(atLeast(v));
-        weights.add(w);
-      }
+      lits.add(atLeast(v));
+      weights.add((m & 1) == 1 ? 1 : -1);
     }
     return alternatingSum(b, lits, weights, constant);
   }

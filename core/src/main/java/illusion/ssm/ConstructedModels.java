@@ -28,12 +28,16 @@ import java.util.Locale;
  *   <li>{@code s4-scan} or {@code s4-scan:L}: L non-gated S4 delay-line layers with composing
  *       readouts, a parallel prefix exact for n &lt;= 2^L (L defaults to ceil(log2 maxLength)).
  *   <li>{@code s4-window} or {@code s4-window:W}: one S4 delay-line layer seeing the last W tokens
- *       (W defaults to maxLength); exact for n &lt;= W.
+ *       (W defaults to {@link #DEFAULT_WINDOW}: a fixed window, as a trained layer would have); exact
+ *       for n &lt;= W and not beyond.
  * </ul>
  *
  * Every model reads the group's element indices and labels each position with an element index.
  */
 public final class ConstructedModels {
+  /** The window of {@code s4-window} when none is given: two tokens, a fixed horizon independent of n. */
+  public static final int DEFAULT_WINDOW = 2;
+
   /** The model names {@link #build} accepts (the S4 ones optionally with {@code :L} / {@code :W}). */
   public static final ImmutableList<String> NAMES =
       ImmutableList.of("ids4", "diag-stack", "diag-abelian", "s4-scan", "s4-window");
@@ -87,7 +91,7 @@ public final class ConstructedModels {
           return s4Scan(group, layers);
         }
       case "s4-window":
-        return s4Window(group, param != null ? param : maxLength);
+        return s4Window(group, param != null ? param : DEFAULT_WINDOW);
       default:
         throw new IllegalArgumentException(
             "unknown model '" + name + "': expected one of " + String.join(", ", NAMES));

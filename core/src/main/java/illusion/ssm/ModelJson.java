@@ -11,7 +11,11 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import illusion.number.Precision;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,21 +45,57 @@ public final class ModelJson {
 
   private ModelJson() {}
 
-  /** Reads a model file; error messages start with the file name. */
+  /**
+   * The most bytes of model file read on this heap: {@link #MAX_FILE_BYTES}, or less when the
+   * JSON tree of a file (about {@value #HEAP_BYTES_PER_FILE_BYTE} bytes of heap per byte of JSON)
+   * would not fit.
+   */
+  static long fileLimit() {
+    return Math.min(MAX_FILE_BYTES, Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_FILE_BYTE);
+  }
+
+  /** Heap a byte of model JSON takes while parsing (text, tree, numbers), generously. */
+  static final long HEAP_BYTES_PER_FILE_BYTE = 16;
+
+  /**
+   * Reads a model file; error messages start with the file name. At most {@link #fileLimit()}
+   * bytes are read, so that an endless or oversized input (a device, a pipe, a huge file) is
+   * refused with its size and the limit rather than exhausting the heap; the bytes must be UTF-8.
+   */
   public static Model read(Path file) {
     checkNotNull(file, "file");
-    String text;
+    long limit = fileLimit();
+    byte[] bytes;
     try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
+      if (Files.isRegularFile(file) && Files.size(file) > limit) {
         throw new IllegalArgumentException(
-            file + ": model file has " + size + " bytes, more than " + MAX_FILE_BYTES);
+            String.format(
+                "%s: model file has %d bytes, more than the %d this heap can parse",
+                file, Files.size(file), limit));
       }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      }
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("no such model file: " + file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read model file " + file + ": " + e.getMessage(), e);
+    }
+    if (bytes.length > limit) {
+      throw new IllegalArgumentException(
+          String.format("%s: model file has more than the %d bytes this heap can parse", file, limit));
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(file + ": not valid UTF-8 text");
     }
     return parse(text, file.toString());
   }
@@ -66,8 +106,10 @@ public final class ModelJson {
     try {
       root = JsonParser.parseString(json);
     } catch (JsonParseException e) {
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      // Gson appends a second line pointing to its troubleshooting page: keep the first
       throw new IllegalArgumentException(
-          source + ": malformed JSON: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+          source + ": malformed JSON: " + (why == null ? "unreadable" : why.lines().findFirst().orElse("")));
     }
     return new Reader(source).model(root);
   }

@@ -12,17 +12,20 @@ import java.util.SplittableRandom;
 /**
  * Seeded random one-layer models of every kind, sized for a vocabulary (the group order), with a
  * random readout to labels: baselines for accuracy (they track nothing) and workloads for the
- * evaluator and the compiler. Weights stay moderate: fixed-point parameters with 8 fraction bits,
- * transitions scaled so that states do not blow up.
+ * evaluator and the compiler. They are kept small enough that the depth table compiles each of
+ * them up to n = 1024 in seconds, because exact kernels grow: A^k has k·f fraction bits, and a
+ * decaying selective channel needs one threshold per reachable window decay (O(n^2)).
  *
  * <ul>
- *   <li>{@code s4-random}: S4, d = 8, A entries in [-1/8, 1/8], B, C, D in [-1, 1].
- *   <li>{@code s4d-random}: S4D, d = 8, diagonal in [-1, 1].
- *   <li>{@code selective-random}: d = 8, bases in [-1, 1], exponents 0..4, RESET with
- *       probability 1/8.
- *   <li>{@code ids4-random}: IDS4, d = 5, a random permutation matrix per token, {@code B(σ) =
- *       (A(σ) - I) v} with {@code v_i = i}, C = I (a finite automaton).
- *   <li>{@code rnn-random}: RNN-SSM, d = 8, A, B, C, D in [-1, 1].
+ *   <li>{@code s4-random}: S4, d = 4, p = 10, f = 4; A entries in [-1/4, 1/4], B, C, D in [-1, 1].
+ *   <li>{@code s4d-random}: S4D, d = 4, p = 10, f = 4; diagonal in [-1, 1].
+ *   <li>{@code selective-random}: one Mamba-like channel, p = 8, f = 4: a decay base drawn from
+ *       {1/2, 3/4, 7/8}, per-token exponent 0 or 1 (Δ quantized to one step) or RESET with
+ *       probability 1/8, B in {0, 1}, C and D in [-1, 1].
+ *   <li>{@code ids4-random}: IDS4, d = 5, p = 16, f = 8; a random permutation matrix per token,
+ *       {@code B(σ) = (A(σ) - I) v} with {@code v_i = i}, C = I (a finite automaton).
+ *   <li>{@code rnn-random}: RNN-SSM, d = 2 (at most 9 sign states), p = 10, f = 4; A, B, C, D in
+ *       [-1, 1].
  * </ul>
  *
  * The readout reduces every output channel mod 4 (mod 5 for {@code ids4-random}) and maps each
@@ -33,10 +36,13 @@ public final class RandomModels {
   public static final ImmutableList<String> NAMES =
       ImmutableList.of("s4-random", "s4d-random", "selective-random", "ids4-random", "rnn-random");
 
-  private static final int D = 8;
+  private static final int S4_D = 4;
+  private static final int RNN_D = 2;
   private static final int M = 4;
   private static final int IDS4_D = 5;
   private static final Precision P = Precision.of(16, 8);
+  private static final Precision SMALL = Precision.of(10, 4);
+  private static final Precision SELECTIVE = Precision.of(8, 4);
 
   private RandomModels() {}
 
@@ -52,41 +58,44 @@ public final class RandomModels {
     String key = name.strip().toLowerCase(Locale.ROOT);
     SplittableRandom rnd = new SplittableRandom(seed);
     long one = 1L << P.fractionBits();
+    long small = 1L << SMALL.fractionBits();
     Layer layer;
     switch (key) {
       case "s4-random":
         layer =
-            S4Layer.builder(P)
-                .a(uniform(D, D, one / D, rnd))
-                .b(uniform(D, vocabulary, one, rnd))
-                .c(uniform(M, D, one, rnd))
-                .d(uniform(M, vocabulary, one, rnd))
+            S4Layer.builder(SMALL)
+                .a(uniform(S4_D, S4_D, small / S4_D, rnd))
+                .b(uniform(S4_D, vocabulary, small, rnd))
+                .c(uniform(M, S4_D, small, rnd))
+                .d(uniform(M, vocabulary, small, rnd))
                 .build();
         break;
       case "s4d-random":
         layer =
-            S4DLayer.builder(P)
-                .a(uniform(1, D, one, rnd)[0])
-                .b(uniform(D, vocabulary, one, rnd))
-                .c(uniform(M, D, one, rnd))
-                .d(uniform(M, vocabulary, one, rnd))
+            S4DLayer.builder(SMALL)
+                .a(uniform(1, S4_D, small, rnd)[0])
+                .b(uniform(S4_D, vocabulary, small, rnd))
+                .c(uniform(M, S4_D, small, rnd))
+                .d(uniform(M, vocabulary, small, rnd))
                 .build();
         break;
       case "selective-random":
         {
-          int[][] e = new int[D][vocabulary];
-          for (int[] row : e) {
-            for (int s = 0; s < vocabulary; s++) {
-              row[s] = rnd.nextInt(8) == 0 ? SelectiveLayer.RESET : rnd.nextInt(5);
-            }
+          long sOne = 1L << SELECTIVE.fractionBits();
+          long[] decays = {sOne / 2, 3 * sOne / 4, 7 * sOne / 8};
+          int[][] e = new int[1][vocabulary];
+          long[][] b = new long[1][vocabulary];
+          for (int s = 0; s < vocabulary; s++) {
+            e[0][s] = rnd.nextInt(8) == 0 ? SelectiveLayer.RESET : rnd.nextInt(2);
+            b[0][s] = rnd.nextBoolean() ? sOne : 0;
           }
           layer =
-              SelectiveLayer.builder(P)
-                  .base(uniform(1, D, one, rnd)[0])
+              SelectiveLayer.builder(SELECTIVE)
+                  .base(new long[] {decays[rnd.nextInt(decays.length)]})
                   .exponents(e)
-                  .b(uniform(D, vocabulary, one, rnd))
-                  .c(uniform(M, D, one, rnd))
-                  .d(uniform(M, vocabulary, one, rnd))
+                  .b(b)
+                  .c(uniform(1, 1, sOne, rnd))
+                  .d(uniform(1, vocabulary, sOne, rnd))
                   .build();
           break;
         }
@@ -110,11 +119,11 @@ public final class RandomModels {
         }
       case "rnn-random":
         layer =
-            RnnLayer.builder(P)
-                .a(uniform(D, D, one, rnd))
-                .b(uniform(D, vocabulary, one, rnd))
-                .c(uniform(M, D, one, rnd))
-                .d(uniform(M, vocabulary, one, rnd))
+            RnnLayer.builder(SMALL)
+                .a(uniform(RNN_D, RNN_D, small, rnd))
+                .b(uniform(RNN_D, vocabulary, small, rnd))
+                .c(uniform(M, RNN_D, small, rnd))
+                .d(uniform(M, vocabulary, small, rnd))
                 .build();
         break;
       default:

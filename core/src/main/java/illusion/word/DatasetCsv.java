@@ -7,11 +7,13 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,6 +35,15 @@ public final class DatasetCsv {
   /** The header line. */
   public static final String HEADER = "seed,input,target";
 
+  /**
+   * The longest line read: a row of {@link WordGenerator#MAX_LENGTH} elements of up to 7 digits
+   * in input and target, or less on a small heap (a line is held as text while it is parsed).
+   */
+  static int maxLineLength() {
+    long row = 2L * WordGenerator.MAX_LENGTH * 8 + 64;
+    return (int) Math.min(row, Math.max(1 << 16, Runtime.getRuntime().maxMemory() / 16));
+  }
+
   private DatasetCsv() {}
 
   /** Reads a whole dataset into memory. */
@@ -47,7 +58,9 @@ public final class DatasetCsv {
    * number of rows.
    */
   public static long read(Path file, FiniteGroup group, RowSink sink) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // undecodable bytes become U+FFFD, which the row parser reports with its line number
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       return read(in, file.toString(), group, sink, () -> endsWithLineBreak(file));
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("no such file: " + file);
@@ -72,9 +85,25 @@ public final class DatasetCsv {
     boolean get() throws IOException;
   }
 
-  private static long read(BufferedReader in, String source, FiniteGroup group, RowSink sink, Check terminated)
+  private static long read(
+      BufferedReader reader, String source, FiniteGroup group, RowSink sink, Check terminated)
       throws IOException {
-    String header = in.readLine();
+    BoundedLines in = new BoundedLines(reader, maxLineLength());
+    long[] lineNo = {0};
+    try {
+      return rows(in, source, group, sink, terminated, lineNo);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(
+          source + ": not valid UTF-8 text (after line " + lineNo[0] + ")");
+    } catch (BoundedLines.LineTooLongException e) {
+      throw new IllegalArgumentException(source + ":" + (lineNo[0] + 1) + ": " + e.getMessage());
+    }
+  }
+
+  private static long rows(
+      BoundedLines in, String source, FiniteGroup group, RowSink sink, Check terminated, long[] line)
+      throws IOException {
+    String header = in.next();
     if (header == null) {
       throw new IllegalArgumentException(source + ": empty file, expected the header " + HEADER);
     }
@@ -92,11 +121,13 @@ public final class DatasetCsv {
     int length = -1;
     long rows = 0;
     long lineNo = 1;
+    line[0] = 1;
     long blankLine = -1;
-    String line;
-    while ((line = in.readLine()) != null) {
+    String text;
+    while ((text = in.next()) != null) {
       lineNo++;
-      if (line.isBlank()) {
+      line[0] = lineNo;
+      if (text.isBlank()) {
         if (blankLine < 0) {
           blankLine = lineNo;
         }
@@ -106,10 +137,13 @@ public final class DatasetCsv {
       if (blankLine >= 0) {
         throw new IllegalArgumentException(source + ":" + blankLine + ": empty line");
       }
-      String problem = parseRow(line, group, input, target);
+      if (text.indexOf('\uFFFD') >= 0) {
+        throw new IllegalArgumentException(where + "not valid UTF-8 text");
+      }
+      String problem = parseRow(text, group, input, target);
       long seed = 0;
       if (problem == null) {
-        seed = seedOf(line);
+        seed = seedOf(text);
         if (length >= 0 && input.size() != length) {
           problem = "row has length " + input.size() + ", expected " + length + " as on line 2";
         }
@@ -124,7 +158,7 @@ public final class DatasetCsv {
         problem = check(group, inArr, outArr);
       }
       if (problem != null) {
-        if (in.readLine() == null && !terminated.get()) {
+        if (isLast(in) && !terminated.get()) {
           problem += " (the file seems truncated: its last line has no line break)";
         }
         throw new IllegalArgumentException(where + problem);
@@ -134,6 +168,15 @@ public final class DatasetCsv {
       rows++;
     }
     return rows;
+  }
+
+  /** Whether no line follows (a following line that cannot be read counts as one). */
+  private static boolean isLast(BoundedLines in) throws IOException {
+    try {
+      return in.next() == null;
+    } catch (CharacterCodingException | BoundedLines.LineTooLongException e) {
+      return false;
+    }
   }
 
   /** Parses input and target; returns a problem description or null. */

@@ -166,11 +166,16 @@ class ConstructedModelsTest {
   @Test
   void s4WindowIsExactUpToW() {
     FiniteGroup s4 = Groups.byName("S4");
-    Model model = ConstructedModels.build("s4-window", s4, 3);
+    Model model = ConstructedModels.build("s4-window:3", s4, 3);
     assertEquals(1, model.depth());
     assertExact(model, s4, 3, 100);
     List<int[]> longer = words(s4, 4, 100, 3);
     assertTrue(exactSequences(model, s4, longer) < longer.size() / 2);
+    // without a parameter the window is fixed, whatever n the model is built for
+    Model fixed = ConstructedModels.build("s4-window", s4, 64);
+    assertExact(fixed, s4, ConstructedModels.DEFAULT_WINDOW, 100);
+    List<int[]> beyond = words(s4, ConstructedModels.DEFAULT_WINDOW + 1, 100, 5);
+    assertTrue(exactSequences(fixed, s4, beyond) < beyond.size() / 2);
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> ConstructedModels.build("s4-window:4", Groups.byName("A5"), 4))
             .getMessage()

@@ -94,20 +94,49 @@ public final class Cli {
     }
   }
 
-  /** Turns a user-facing failure into its one-line message. */
+  /** Error lines longer than this are abbreviated (a hostile argument may be megabytes long). */
+  static final int MAX_MESSAGE = 400;
+
+  /**
+   * Turns a user-facing failure into its one-line message. A wrapper's own message is kept when it
+   * adds context (such as "cannot read FILE: ..."); a bare wrapper gives way to its cause.
+   */
   static String oneLine(Throwable t) {
     Throwable root = t;
     while ((root instanceof UncheckedIOException || root instanceof CommandLine.ExecutionException)
-        && root.getCause() != null) {
+        && root.getCause() != null
+        && (root.getMessage() == null || root.getMessage().equals(root.getCause().toString()))) {
       root = root.getCause();
     }
     String msg = root.getMessage();
     if (root instanceof OutOfMemoryError) {
       msg = "out of memory: the request is too large for this heap (" + msg + ")";
+    } else if (root instanceof StackOverflowError) {
+      msg = "the input nests too deeply to process";
+    } else if (root instanceof java.nio.charset.CharacterCodingException) {
+      msg = "the input is not valid UTF-8 text";
     } else if (msg == null || msg.isBlank()) {
       msg = root.getClass().getSimpleName();
     }
-    return msg.replace('\n', ' ').replace('\r', ' ').strip();
+    msg = msg.replace('\n', ' ').replace('\r', ' ').strip();
+    if (msg.length() > MAX_MESSAGE) {
+      msg = msg.substring(0, MAX_MESSAGE) + "... (" + msg.length() + " characters)";
+    }
+    return msg;
+  }
+
+  /**
+   * The one-line report of an error the JVM raised while a command ran (out of memory, a stack
+   * overflow on deeply nested input): exit code 2 instead of a stack trace. Output files are
+   * already gone: {@link #writeAtomically} removes its temporary file on any failure.
+   */
+  static int reportError(java.io.PrintWriter err, Error e) {
+    if (!(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) {
+      throw e;
+    }
+    err.println("illusion: " + oneLine(e));
+    err.flush();
+    return BAD_INPUT;
   }
 
   /**

@@ -42,14 +42,26 @@ public final class Illusion implements Runnable {
     CommandLine cl = commandLine();
     cl.setOut(out);
     cl.setErr(err);
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      code = Cli.reportError(err, e);
+    }
     out.flush();
     err.flush();
     return code;
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cl = commandLine();
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      code = Cli.reportError(cl.getErr(), e);
+    }
+    System.exit(code);
   }
 
   /** Reads the version from the jar's build properties. */

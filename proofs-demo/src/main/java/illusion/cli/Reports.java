@@ -10,7 +10,7 @@ final class Reports {
 
   static void print(PrintWriter out, Map<String, Object> report, boolean json) {
     if (json) {
-      out.println(new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(report));
+      out.println(new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create().toJson(report));
       return;
     }
     int width = report.keySet().stream().mapToInt(String::length).max().orElse(0);

@@ -12,6 +12,8 @@ final class Subcommands {
         new ClassifyCommand(),
         new EvaluateCommand(),
         new PrimitiveCommand(),
-        new DepthTableCommand());
+        new DepthTableCommand(),
+        new DemoCommand(),
+        new VerifyCommand());
   }
 }
