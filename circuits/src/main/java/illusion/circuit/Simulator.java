@@ -13,8 +13,9 @@ import java.util.Objects;
  * Bit-parallel simulation of a {@link Circuit}: 64 input assignments per {@code long} (lane j of
  * every word is assignment j), nodes evaluated in id order into one {@code long} per node.
  *
- * <p>AND, OR and NOT are word operations (runs of fan-in-2 AND/OR gates and of inputs in loops of
- * their own, without a per-node dispatch); MAJ uses a bit-sliced counter. A weighted sum is
+ * <p>AND, OR and NOT are word operations; runs of inputs, of AND or OR gates without complemented
+ * fan-ins, of fan-in-2 AND/OR gates and of wider ones each run in a loop of their own, without a
+ * per-node dispatch. MAJ uses a bit-sliced counter. A weighted sum is
  * evaluated once per batch into 64 per-lane {@code long} sums (a prefix sum starts from its base's
  * lanes; a sum of many terms whose words were dense at its previous evaluation is counted
  * bit-sliced instead, in vertical counters, and converted to lanes once), right before the first
@@ -22,7 +23,9 @@ import java.util.Objects;
  * THRESHOLD gate reading the sum at once: the distinct thresholds, sorted, split each lane's value
  * into a rank (by a shift for evenly spaced thresholds such as a thermometer's, else by binary
  * search), each lane sets one bit in the word of its rank, and suffix ORs over the ranks give every
- * gate's word, so k gates over one sum cost O(64 log k + k) rather than 64 k comparisons. A sum whose
+ * gate's word, so k gates over one sum cost O(64 log k + k) rather than 64 k comparisons. Gates
+ * over a sum of at most {@value #SMALL_TERMS} term nodes skip the lanes altogether: each is the OR
+ * of the minterm words its truth table selects, shared by the group. A sum whose
  * range {@code [sumMin, sumMax]} does not fit in a long (known when the circuit is built, {@link
  * Circuit#sumFitsLong}) is evaluated exactly with {@link BigInteger} lanes.
  *
@@ -33,6 +36,9 @@ public final class Simulator {
   // Segment kinds of the evaluation program.
   private static final byte SEG_GATE2 = 0; // fan-in-2 AND/OR gates
   private static final byte SEG_INPUTS = 1; // consecutive inputs
+  private static final byte SEG_GATEN = 3; // AND/OR gates of fan-in 3 or more
+  private static final byte SEG_AND_POSITIVE = 4; // AND gates without complemented fan-ins
+  private static final byte SEG_OR_POSITIVE = 5; // OR gates without complemented fan-ins
   private static final byte SEG_MIXED = 2; // anything else, dispatched per node
 
   // Per-node operations in mixed segments.
@@ -98,6 +104,15 @@ public final class Simulator {
   private final long[] slicesNeg = new long[64];
 
   private static final int SPARSE_COST_PER_ONE = 3;
+
+  /** The most term nodes of a sum whose threshold groups are evaluated as Boolean functions. */
+  static final int SMALL_TERMS = 5;
+  /** Per group: CSR range of its term nodes in {@link #smallNodes} (empty unless small). */
+  private final int[] smallStarts;
+  private final int[] smallNodes;
+  /** Per group gate of a small group: its truth table over the minterms of the term nodes. */
+  private final long[] gateTruth;
+  private final long[] minterms = new long[1 << SMALL_TERMS];
   private static final int SLICED_MIN_TERMS = 8;
   private final int[] rank = new int[64];
   private long[] rankWords;
@@ -153,6 +168,15 @@ public final class Simulator {
       thetaStarts[g + 1] = allThetas.size();
     }
     this.thetas = allThetas.toLongArray();
+    // groups over sums of at most SMALL_TERMS distinct nodes become Boolean functions
+    this.smallStarts = new int[groups + 1];
+    IntArrayList smallNodes = new IntArrayList();
+    this.gateTruth = new long[gateNode.length];
+    for (int g = 0; g < groups; g++) {
+      prepareSmall(g, smallNodes);
+      smallStarts[g + 1] = smallNodes.size();
+    }
+    this.smallNodes = smallNodes.toIntArray();
     // schedule each group's sum (bases first) right before the group
     boolean[] scheduled = new boolean[sums];
     int[] starts = new int[groups + 1];
@@ -162,7 +186,7 @@ public final class Simulator {
     for (int g = 0; g < groups; g++) {
       starts[g] = count;
       int depth = 0;
-      for (int s = groupSum[g]; s >= 0 && !scheduled[s]; s = circuit.sumBase[s]) {
+      for (int s = isSmall(g) ? -1 : groupSum[g]; s >= 0 && !scheduled[s]; s = circuit.sumBase[s]) {
         if (depth == chain.length) {
           chain = Arrays.copyOf(chain, depth * 2);
         }
@@ -186,7 +210,9 @@ public final class Simulator {
       for (int j = starts[g]; j < starts[g + 1]; j++) {
         evalAt[schedule[j]] = g;
       }
-      lastUse[groupSum[g]] = g;
+      if (!isSmall(g)) {
+        lastUse[groupSum[g]] = g;
+      }
     }
     for (int s : schedule) {
       int b = circuit.sumBase[s];
@@ -234,7 +260,7 @@ public final class Simulator {
     }
     bigReleaseStarts.add(bigReleases.size());
     for (int g = 0; g < groups; g++) {
-      groupBig[g] |= slot[groupSum[g]] < 0;
+      groupBig[g] |= !isSmall(g) && slot[groupSum[g]] < 0;
     }
     this.lanes = new long[Math.multiplyExact(longSlots, 64)];
     this.slicedCost = new long[sums];
@@ -258,7 +284,14 @@ public final class Simulator {
         case Circuit.K_OR:
           boolean two = st[i + 1] - st[i] == 2;
           ops[i] = two ? OP_GATE2 : OP_GATEN;
-          seg = two ? SEG_GATE2 : SEG_MIXED;
+          seg = two ? SEG_GATE2 : SEG_GATEN;
+          boolean positive = true;
+          for (int j = st[i]; j < st[i + 1]; j++) {
+            positive &= circuit.data[j] >= 0;
+          }
+          if (positive) {
+            seg = ks[i] == Circuit.K_AND ? SEG_AND_POSITIVE : SEG_OR_POSITIVE;
+          }
           break;
         case Circuit.K_INPUT:
           ops[i] = OP_INPUT;
@@ -499,6 +532,15 @@ public final class Simulator {
         case SEG_INPUTS:
           System.arraycopy(inputWords, arg[from], values, from, to - from);
           break;
+        case SEG_GATEN:
+          gatesN(from, to);
+          break;
+        case SEG_AND_POSITIVE:
+          andPositive(from, to);
+          break;
+        case SEG_OR_POSITIVE:
+          orPositive(from, to);
+          break;
         default:
           mixed(inputWords, from, to);
       }
@@ -521,6 +563,58 @@ public final class Simulator {
       int ma = a >> 31;
       int mb = b >> 31;
       v[i] = ((v[a ^ ma] ^ (ma ^ m)) & (v[b ^ mb] ^ (mb ^ m))) ^ m;
+    }
+  }
+
+  /** A run of AND gates whose fan-ins are all positive literals. */
+  private void andPositive(int from, int to) {
+    final int[] d = circuit.data;
+    final int[] st = circuit.starts;
+    final long[] v = values;
+    int f = st[from];
+    for (int i = from; i < to; i++) {
+      int e = st[i + 1];
+      long acc = v[d[f]] & v[d[f + 1]];
+      for (f += 2; f < e; f++) {
+        acc &= v[d[f]];
+      }
+      v[i] = acc;
+    }
+  }
+
+  /** A run of OR gates whose fan-ins are all positive literals. */
+  private void orPositive(int from, int to) {
+    final int[] d = circuit.data;
+    final int[] st = circuit.starts;
+    final long[] v = values;
+    int f = st[from];
+    for (int i = from; i < to; i++) {
+      int e = st[i + 1];
+      long acc = v[d[f]] | v[d[f + 1]];
+      for (f += 2; f < e; f++) {
+        acc |= v[d[f]];
+      }
+      v[i] = acc;
+    }
+  }
+
+  /** A run of AND/OR gates of fan-in 3 or more (see {@link #gates2}). */
+  private void gatesN(int from, int to) {
+    final byte[] ks = circuit.kinds;
+    final int[] d = circuit.data;
+    final int[] st = circuit.starts;
+    final long[] v = values;
+    int f = st[from];
+    for (int i = from; i < to; i++) {
+      int m = Circuit.K_AND - ks[i];
+      int e = st[i + 1];
+      long acc = -1L;
+      for (; f < e; f++) {
+        int l = d[f] ^ m;
+        int sign = l >> 31;
+        acc &= v[l ^ sign] ^ sign;
+      }
+      v[i] = acc ^ m;
     }
   }
 
@@ -620,6 +714,10 @@ public final class Simulator {
 
   /** Evaluates every THRESHOLD gate of group g (after the sums scheduled for it). */
   private void group(int g) {
+    if (isSmall(g)) {
+      smallGroup(g);
+      return;
+    }
     for (int j = scheduleStarts[g]; j < scheduleStarts[g + 1]; j++) {
       evaluateSum(schedule[j]);
     }
@@ -706,6 +804,102 @@ public final class Simulator {
     for (int j = gateStarts[g]; j < gateStarts[g + 1]; j++) {
       int code = ranks[j];
       v[nodes[j]] = w[code >>> 1] ^ -(long) (code & 1);
+    }
+  }
+
+  /**
+   * A group over k ≤ {@value #SMALL_TERMS} term nodes: the 2^k minterm words of the terms (built
+   * by doubling), then each gate's word is the OR of the minterms its truth table holds.
+   */
+  private void smallGroup(int g) {
+    final long[] v = values;
+    final long[] mt = minterms;
+    int from = smallStarts[g];
+    int k = smallStarts[g + 1] - from;
+    mt[0] = -1L;
+    for (int i = 0; i < k; i++) {
+      long x = v[smallNodes[from + i]];
+      int half = 1 << i;
+      for (int m = 0; m < half; m++) {
+        long w = mt[m];
+        mt[m] = w & ~x;
+        mt[m + half] = w & x;
+      }
+    }
+    for (int j = gateStarts[g]; j < gateStarts[g + 1]; j++) {
+      long truth = gateTruth[j];
+      long word = 0L;
+      while (truth != 0) {
+        word |= mt[Long.numberOfTrailingZeros(truth)];
+        truth &= truth - 1;
+      }
+      v[gateNode[j]] = word;
+    }
+  }
+
+  private boolean isSmall(int g) {
+    return smallStarts[g + 1] > smallStarts[g];
+  }
+
+  /**
+   * Makes group g a Boolean function of its sum's term nodes when, flattened along the base chain
+   * (equal nodes merged), the sum has 1 to {@value #SMALL_TERMS} of them and every weight, partial
+   * sum and θ is a long: each gate gets its truth table over the minterms (bit m: the gate's value
+   * when term i is 1 exactly for the set bits i of m).
+   */
+  private void prepareSmall(int g, IntArrayList out) {
+    Circuit c = circuit;
+    int s = groupSum[g];
+    if (c.sumFlatTerms[s] > 4L * SMALL_TERMS || !c.sumFitsLong(s)) {
+      return;
+    }
+    int[] nodes = new int[SMALL_TERMS];
+    long[] weights = new long[SMALL_TERMS];
+    int k = 0;
+    for (int x = s; x >= 0; x = c.sumBase[x]) {
+      for (int j = c.sumStarts[x]; j < c.sumStarts[x + 1]; j++) {
+        if (!c.termWeights.isLong(j)) {
+          return;
+        }
+        int node = c.termNodes[j];
+        int i = 0;
+        while (i < k && nodes[i] != node) {
+          i++;
+        }
+        if (i == k) {
+          if (k == SMALL_TERMS) {
+            return;
+          }
+          nodes[k++] = node;
+        }
+        weights[i] += c.termWeights.getLong(j); // no overflow: the sum fits a long
+      }
+    }
+    if (k == 0) {
+      return;
+    }
+    long[] values = new long[1 << k];
+    for (int m = 1; m < values.length; m++) {
+      int i = Integer.numberOfTrailingZeros(m);
+      values[m] = values[m & (m - 1)] + weights[i];
+    }
+    for (int j = gateStarts[g]; j < gateStarts[g + 1]; j++) {
+      int t = c.data[c.starts[gateNode[j]]];
+      if (!c.thresholdThetas.isLong(t)) {
+        return; // prepared truth tables of earlier gates are ignored: the group is not small
+      }
+      long theta = c.thresholdThetas.getLong(t);
+      boolean atMost = c.thresholdAtMost[t];
+      long truth = 0L;
+      for (int m = 0; m < values.length; m++) {
+        if (atMost ? values[m] <= theta : values[m] >= theta) {
+          truth |= 1L << m;
+        }
+      }
+      gateTruth[j] = truth;
+    }
+    for (int i = 0; i < k; i++) {
+      out.add(nodes[i]);
     }
   }
 

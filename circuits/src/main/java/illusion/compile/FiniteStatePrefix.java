@@ -6,6 +6,7 @@ import illusion.circuit.CircuitBuilder;
 import illusion.tc0.PrefixNetwork;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,6 +59,13 @@ final class FiniteStatePrefix {
   private final int falseLit;
   private final int trueLit;
   private final boolean vectorPrefix;
+  /** Per entry of a transition matrix (first position, other positions): its token set. */
+  private int[][] firstSets;
+  private int[][] sets;
+  /** Reused buffers of {@link #product}: the terms of each column, and arrays of exact length. */
+  private final int[][] terms;
+  private final int[] termCounts;
+  private final int[][] exact;
 
   private FiniteStatePrefix(CircuitBuilder b, FiniteStateChannel channel) {
     this.b = b;
@@ -66,6 +74,12 @@ final class FiniteStatePrefix {
     this.falseLit = b.constant(false);
     this.trueLit = b.constant(true);
     this.vectorPrefix = channel.form == FiniteStateChannel.Form.STATE_SET;
+    this.terms = new int[m][m];
+    this.termCounts = new int[m];
+    this.exact = new int[m + 1][];
+    for (int k = 0; k <= m; k++) {
+      exact[k] = new int[k];
+    }
   }
 
   /**
@@ -159,28 +173,46 @@ final class FiniteStatePrefix {
 
   /** The transition matrix at {@code position} (only row 0 at the first position of a STATE_SET). */
   private int[] leaf(int position, int[] tokenLits) {
-    int vocab = tokenLits.length;
     boolean vector = vectorPrefix && position == 0;
-    int rows = vector ? 1 : m;
-    // Token sets per entry, as lists of token indices.
-    IntArrayList[] sets = new IntArrayList[rows * m];
+    int[][] entrySets = vector ? firstSets : sets;
+    if (entrySets == null) {
+      entrySets = tokenSets(vector ? 1 : m, tokenLits.length);
+      if (vector) {
+        firstSets = entrySets;
+      } else {
+        sets = entrySets;
+      }
+    }
+    int[] out = new int[entrySets.length];
+    for (int e = 0; e < out.length; e++) {
+      out[e] = anyOf(entrySets[e], tokenLits);
+    }
+    return out;
+  }
+
+  /**
+   * The token set of each entry of a transition matrix with {@code rows} rows (the same at every
+   * position: only the token literals differ), as ascending token indices.
+   */
+  private int[][] tokenSets(int rows, int vocab) {
+    IntArrayList[] lists = new IntArrayList[rows * m];
     for (int s = 0; s < vocab; s++) {
       int[] next = channel.next[s];
       if (vectorPrefix) {
         for (int a = 0; a < rows; a++) {
           if (next[a] >= 0) {
-            add(sets, a * m + next[a], s);
+            add(lists, a * m + next[a], s);
           }
         }
       } else {
         for (int i = 0; i < m; i++) {
-          add(sets, next[i] * m + i, s);
+          add(lists, next[i] * m + i, s);
         }
       }
     }
-    int[] out = new int[rows * m];
-    for (int e = 0; e < out.length; e++) {
-      out[e] = anyOf(sets[e], tokenLits);
+    int[][] out = new int[lists.length][];
+    for (int e = 0; e < lists.length; e++) {
+      out[e] = lists[e] == null ? new int[0] : lists[e].toIntArray();
     }
     return out;
   }
@@ -196,28 +228,26 @@ final class FiniteStatePrefix {
    * {@code OR} of the literals of a token set; with exactly one token active (one-hot inputs) a set
    * of more than half the vocabulary is the complement of the OR of the rest, a smaller gate.
    */
-  private int anyOf(IntArrayList set, int[] tokenLits) {
-    if (set == null || set.isEmpty()) {
+  private int anyOf(int[] set, int[] tokenLits) {
+    if (set.length == 0) {
       return falseLit;
     }
     int vocab = tokenLits.length;
-    if (set.size() == vocab) {
+    if (set.length == vocab) {
       return trueLit;
     }
-    if (2 * set.size() <= vocab) {
-      int[] lits = new int[set.size()];
+    if (2 * set.length <= vocab) {
+      int[] lits = new int[set.length];
       for (int i = 0; i < lits.length; i++) {
-        lits[i] = tokenLits[set.getInt(i)];
+        lits[i] = tokenLits[set[i]];
       }
       return b.or(lits);
     }
-    boolean[] in = new boolean[vocab];
-    for (int i = 0; i < set.size(); i++) {
-      in[set.getInt(i)] = true;
-    }
-    int[] rest = new int[vocab - set.size()];
-    for (int s = 0, k = 0; s < vocab; s++) {
-      if (!in[s]) {
+    int[] rest = new int[vocab - set.length];
+    for (int s = 0, i = 0, k = 0; s < vocab; s++) {
+      if (i < set.length && set[i] == s) {
+        i++; // the set is ascending
+      } else {
         rest[k++] = tokenLits[s];
       }
     }
@@ -231,14 +261,10 @@ final class FiniteStatePrefix {
   private int[] product(int[] left, int[] right) {
     int rows = left.length / m;
     int[] out = new int[rows * m];
-    IntArrayList[] terms = new IntArrayList[m];
-    for (int k = 0; k < m; k++) {
-      terms[k] = new IntArrayList();
-    }
+    int[][] terms = this.terms;
+    int[] counts = termCounts;
     for (int i = 0; i < rows; i++) {
-      for (int k = 0; k < m; k++) {
-        terms[k].clear();
-      }
+      Arrays.fill(counts, 0);
       for (int j = 0; j < m; j++) {
         int a = left[i * m + j];
         if (isFalse(a)) {
@@ -249,12 +275,18 @@ final class FiniteStatePrefix {
           if (isFalse(c)) {
             continue;
           }
-          terms[k].add(isTrue(a) ? c : isTrue(c) ? a : b.and(a, c));
+          terms[k][counts[k]++] = isTrue(a) ? c : isTrue(c) ? a : b.and(a, c);
         }
       }
       for (int k = 0; k < m; k++) {
-        IntArrayList t = terms[k];
-        out[i * m + k] = t.isEmpty() ? falseLit : t.size() == 1 ? t.getInt(0) : b.or(t.toIntArray());
+        int count = counts[k];
+        if (count <= 1) {
+          out[i * m + k] = count == 0 ? falseLit : terms[k][0];
+        } else {
+          int[] lits = exact[count]; // the builder copies its argument before returning
+          System.arraycopy(terms[k], 0, lits, 0, count);
+          out[i * m + k] = b.or(lits);
+        }
       }
     }
     return out;
