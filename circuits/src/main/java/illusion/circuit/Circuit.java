@@ -42,7 +42,7 @@ import java.util.Objects;
  * Primitive arrays in CSR form: one byte of kind and one int offset per node, one int per
  * unit-weight fan-in (a complemented fan-in is the complemented index); weights only for sum terms
  * (a long each, {@code BigInteger} side table for the rest). A circuit of fan-in-2 gates takes about
- * 6.5 bytes per wire.
+ * 7 bytes per wire.
  *
  * <p>Instances are immutable and thread-safe; {@link #equals} compares structure and names.
  */

@@ -204,10 +204,7 @@ public final class CircuitBuilder {
 
   /** {@code a ∧ b}. */
   public int and(int a, int b) {
-    int[] s = scratch(2);
-    s[0] = a;
-    s[1] = b;
-    return andOr(Circuit.K_AND, s, 2);
+    return andOr2(Circuit.K_AND, a, b);
   }
 
   /** The conjunction of {@code literals}; the constant 1 for none. */
@@ -219,10 +216,7 @@ public final class CircuitBuilder {
 
   /** {@code a ∨ b}. */
   public int or(int a, int b) {
-    int[] s = scratch(2);
-    s[0] = a;
-    s[1] = b;
-    return andOr(Circuit.K_OR, s, 2);
+    return andOr2(Circuit.K_OR, a, b);
   }
 
   /** The disjunction of {@code literals}; the constant 0 for none. */
@@ -299,6 +293,31 @@ public final class CircuitBuilder {
     return findOrAddUnit(Circuit.K_MAJ, s, w);
   }
 
+  /** The two-literal case of {@link #andOr}, without sorting. */
+  private int andOr2(byte kind, int a, int b) {
+    a = readThroughNot(a);
+    b = readThroughNot(b);
+    int na = a ^ (a >> 31);
+    int nb = b ^ (b >> 31);
+    byte[] ks = kinds.elements();
+    byte ka = ks[na];
+    byte kb = ks[nb];
+    int[] s = scratch(2);
+    if (ka == Circuit.K_CONST0 || ka == Circuit.K_CONST1 || kb == Circuit.K_CONST0
+        || kb == Circuit.K_CONST1) {
+      s[0] = a;
+      s[1] = b;
+      return andOr(kind, s, 2);
+    }
+    if (na == nb) {
+      return a == b ? a : constant(kind == Circuit.K_OR);
+    }
+    boolean swap = na > nb;
+    s[0] = swap ? b : a;
+    s[1] = swap ? a : b;
+    return findOrAddUnit(kind, s, 2);
+  }
+
   private int andOr(byte kind, int[] s, int n) {
     boolean isAnd = kind == Circuit.K_AND;
     int m = 0;
@@ -343,10 +362,12 @@ public final class CircuitBuilder {
 
   /** Validates a literal and reads a NOT gate as the complement of its input. */
   private int readThroughNot(int literal) {
-    checkLiteral(literal);
     int node = literal ^ (literal >> 31);
-    if (kinds.getByte(node) == Circuit.K_NOT) {
-      int in = data.getInt(starts.getInt(node));
+    if (node >= kinds.size()) {
+      checkLiteral(literal); // throws
+    }
+    if (kinds.elements()[node] == Circuit.K_NOT) {
+      int in = data.elements()[starts.elements()[node]];
       return literal < 0 ? in : ~in;
     }
     return literal;

@@ -2,6 +2,7 @@ package illusion.circuit;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,10 +28,13 @@ public final class Simulator {
   private final int[] scheduleStarts;
   private final int[] schedule;
 
-  /** Per sum: its lane slot (long sums) or -1 (BigInteger sums, or never read). */
+  /** Per sum: its lane slot (long sums; slots are shared by sums not live at once) or -1. */
   private final int[] slot;
   private final long[] lanes;
   private final BigInteger[][] bigLanes;
+  /** Per threshold-table index: CSR list of BigInteger sums whose lanes can be dropped after it. */
+  private final int[] bigReleaseStarts;
+  private final int[] bigReleases;
   private final long[] counter = new long[32];
 
   private Simulator(Circuit circuit) {
@@ -61,19 +65,68 @@ public final class Simulator {
     starts[thresholds] = count;
     this.scheduleStarts = starts;
     this.schedule = Arrays.copyOf(order, count);
-    this.slot = new int[sums];
-    Arrays.fill(slot, -1);
-    int longSums = 0;
-    boolean anyBig = false;
+    // Lanes live from a sum's evaluation to its last use (the last gate reading it, or the
+    // evaluation of the last sum extending it); slots are reused after that, so memory follows
+    // the number of simultaneously live sums, not the number of sums.
+    int[] evalAt = new int[sums];
+    int[] lastUse = new int[sums];
+    Arrays.fill(lastUse, -1);
+    for (int t = 0; t < thresholds; t++) {
+      for (int j = starts[t]; j < starts[t + 1]; j++) {
+        evalAt[schedule[j]] = t;
+      }
+      int s = circuit.thresholdSums[t];
+      lastUse[s] = Math.max(lastUse[s], t);
+    }
     for (int s : schedule) {
-      if (circuit.sumFitsLong(s)) {
-        slot[s] = longSums++;
-      } else {
-        anyBig = true;
+      int b = circuit.sumBase[s];
+      if (b >= 0) {
+        lastUse[b] = Math.max(lastUse[b], evalAt[s]);
       }
     }
-    this.lanes = new long[Math.multiplyExact(longSums, 64)];
+    int[] releaseStarts = new int[thresholds + 1];
+    for (int s : schedule) {
+      releaseStarts[lastUse[s] + 1]++;
+    }
+    for (int t = 0; t < thresholds; t++) {
+      releaseStarts[t + 1] += releaseStarts[t];
+    }
+    int[] releases = new int[schedule.length];
+    int[] fill = Arrays.copyOf(releaseStarts, thresholds);
+    for (int s : schedule) {
+      releases[fill[lastUse[s]]++] = s;
+    }
+    this.slot = new int[sums];
+    Arrays.fill(slot, -1);
+    IntArrayList free = new IntArrayList();
+    int longSlots = 0;
+    boolean anyBig = false;
+    IntArrayList bigReleaseStarts = new IntArrayList(thresholds + 1);
+    IntArrayList bigReleases = new IntArrayList();
+    for (int t = 0; t < thresholds; t++) {
+      for (int j = starts[t]; j < starts[t + 1]; j++) {
+        int s = schedule[j];
+        if (circuit.sumFitsLong(s)) {
+          slot[s] = free.isEmpty() ? longSlots++ : free.popInt();
+        } else {
+          anyBig = true;
+        }
+      }
+      bigReleaseStarts.add(bigReleases.size());
+      for (int j = releaseStarts[t]; j < releaseStarts[t + 1]; j++) {
+        int s = releases[j];
+        if (slot[s] >= 0) {
+          free.push(slot[s]);
+        } else {
+          bigReleases.add(s);
+        }
+      }
+    }
+    bigReleaseStarts.add(bigReleases.size());
+    this.lanes = new long[Math.multiplyExact(longSlots, 64)];
     this.bigLanes = anyBig ? new BigInteger[sums][] : null;
+    this.bigReleaseStarts = anyBig ? bigReleaseStarts.toIntArray() : null;
+    this.bigReleases = anyBig ? bigReleases.toIntArray() : null;
   }
 
   /** A simulator for {@code circuit}. */
@@ -173,25 +226,18 @@ public final class Simulator {
     for (int i = 0; i < n; i++) {
       switch (ks[i]) {
         case Circuit.K_AND:
-          {
-            int f = st[i];
-            int e = st[i + 1];
-            long acc = lit(v, d[f]) & lit(v, d[f + 1]);
-            for (int j = f + 2; j < e; j++) {
-              acc &= lit(v, d[j]);
-            }
-            v[i] = acc;
-            break;
-          }
         case Circuit.K_OR:
           {
+            // one loop for both: a ∨ b = ¬(¬a ∧ ¬b), with m = 0 (AND) or -1 (OR) complementing
+            // literals (~l == l ^ -1) and the result, so mixed AND/OR runs do not mispredict
+            int m = Circuit.K_AND - ks[i];
             int f = st[i];
             int e = st[i + 1];
-            long acc = lit(v, d[f]) | lit(v, d[f + 1]);
+            long acc = lit(v, d[f] ^ m) & lit(v, d[f + 1] ^ m);
             for (int j = f + 2; j < e; j++) {
-              acc |= lit(v, d[j]);
+              acc &= lit(v, d[j] ^ m);
             }
-            v[i] = acc;
+            v[i] = acc ^ m;
             break;
           }
         case Circuit.K_NOT:
@@ -267,8 +313,8 @@ public final class Simulator {
     int s = circuit.thresholdSums[t];
     boolean atMost = circuit.thresholdAtMost[t];
     ExactLongs thetas = circuit.thresholdThetas;
-    long out = 0L;
     int p = slot[s];
+    long out = 0L;
     if (p >= 0 && thetas.isLong(t)) {
       long theta = thetas.getLong(t);
       int base = p << 6;
@@ -282,14 +328,19 @@ public final class Simulator {
           out |= (ln[base + j] >= theta ? 1L : 0L) << j;
         }
       }
-      return out;
+    } else {
+      BigInteger theta = thetas.get(t);
+      for (int j = 0; j < 64; j++) {
+        BigInteger lane = p >= 0 ? BigInteger.valueOf(lanes[(p << 6) + j]) : bigLanes[s][j];
+        int cmp = lane.compareTo(theta);
+        if (atMost ? cmp <= 0 : cmp >= 0) {
+          out |= 1L << j;
+        }
+      }
     }
-    BigInteger theta = thetas.get(t);
-    for (int j = 0; j < 64; j++) {
-      BigInteger lane = p >= 0 ? BigInteger.valueOf(lanes[(p << 6) + j]) : bigLanes[s][j];
-      int cmp = lane.compareTo(theta);
-      if (atMost ? cmp <= 0 : cmp >= 0) {
-        out |= 1L << j;
+    if (bigReleases != null) {
+      for (int j = bigReleaseStarts[t]; j < bigReleaseStarts[t + 1]; j++) {
+        bigLanes[bigReleases[j]] = null;
       }
     }
     return out;
