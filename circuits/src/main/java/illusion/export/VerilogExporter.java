@@ -26,8 +26,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>AND, OR, NOT are {@code &}, {@code |}, {@code ~} over the (complemented) fan-ins;
- *   <li>MAJ counts its literals in an unsigned wire just wide enough for the fan-in and compares the
- *       count with {@code ⌊k/2⌋ + 1};
+ *   <li>MAJ counts its true literals (a literal repeated m times counts m) in an unsigned wire
+ *       {@code n<id>_count} just wide enough for its fan-in k, compared with {@code ⌊k/2⌋ + 1};
  *   <li>a weighted sum is emitted once, before the first threshold gate that reads it, as a signed
  *       two's-complement wire; a sum extending a base is {@code s<k> = s<base> + ...} (prefix sums).
  *       All sums of one base chain share one width, wide enough for every sum of the chain, every
@@ -36,13 +36,13 @@ import java.util.Objects;
  *   <li>a THRESHOLD gate is {@code s<k> >= θ} or {@code s<k> <= θ}, compared signed.
  * </ul>
  *
- * Long fan-ins are split into a tree of partial wires of at most {@value #CHUNK} operands ({@code
- * n<k>_1}, {@code s<k>_1}, ...), so no expression is huge, and sums are parenthesized as balanced
- * trees, so one changed input re-evaluates O(log fan-in) adders in an event-driven simulator. A net
- * read more than {@value #FANOUT} times is read through a tree of buffer copies ({@code
- * n<k>_f1_<j>}, ...), which keeps Icarus Verilog's compile time near linear. The writer is streamed: memory beyond
- * the circuit is O(sums) whatever its size. Output compiles with {@code iverilog -g2012} and lints
- * with {@code verilator --lint-only -Wall}.
+ * Long fan-ins are split into a tree of partial wires of at most 32 operands ({@code n<k>_1},
+ * {@code s<k>_1}, ...), so no expression is huge, and sums are parenthesized as balanced trees, so
+ * one changed input re-evaluates O(log fan-in) adders in an event-driven simulator. A net read more
+ * than 32 times is read through a tree of buffer copies ({@code n<k>_f1_<j>}, ...), which keeps
+ * Icarus Verilog's compile time near linear in the circuit's size. Output is streamed: memory
+ * beyond the circuit is a few ints per node and sum. It compiles with {@code iverilog -g2012} and
+ * lints cleanly with {@code verilator --lint-only -Wall}.
  *
  * <h2>The testbench</h2>
  *
