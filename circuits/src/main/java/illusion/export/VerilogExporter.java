@@ -26,8 +26,8 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>AND, OR, NOT are {@code &}, {@code |}, {@code ~} over the (complemented) fan-ins;
- *   <li>MAJ counts its literals in an unsigned wire just wide enough for the fan-in and compares the
- *       count with {@code ⌊k/2⌋ + 1};
+ *   <li>MAJ counts its true literals (a literal repeated m times counts m) in an unsigned wire
+ *       {@code n<id>_count} just wide enough for its fan-in k, compared with {@code ⌊k/2⌋ + 1};
  *   <li>a weighted sum is emitted once, before the first threshold gate that reads it, as a signed
  *       two's-complement wire; a sum extending a base is {@code s<k> = s<base> + ...} (prefix sums).
  *       All sums of one base chain share one width, wide enough for every sum of the chain, every
@@ -36,11 +36,13 @@ import java.util.Objects;
  *   <li>a THRESHOLD gate is {@code s<k> >= θ} or {@code s<k> <= θ}, compared signed.
  * </ul>
  *
- * Long fan-ins are split into a tree of partial wires of at most {@value #CHUNK} operands ({@code
- * n<k>_1}, {@code s<k>_1}, ...), so no expression is huge, and sums are parenthesized as balanced
- * trees, so one changed input re-evaluates O(log fan-in) adders in an event-driven simulator. The writer is streamed: memory beyond
- * the circuit is O(sums) whatever its size. Output compiles with {@code iverilog -g2012} and lints
- * with {@code verilator --lint-only -Wall}.
+ * Long fan-ins are split into a tree of partial wires of at most 32 operands ({@code n<k>_1},
+ * {@code s<k>_1}, ...), so no expression is huge, and sums are parenthesized as balanced trees, so
+ * one changed input re-evaluates O(log fan-in) adders in an event-driven simulator. A net read more
+ * than 32 times is read through a tree of buffer copies ({@code n<k>_f1_<j>}, ...), which keeps
+ * Icarus Verilog's compile time near linear in the circuit's size. Output is streamed: memory
+ * beyond the circuit is a few ints per node and sum. It compiles with {@code iverilog -g2012} and
+ * lints cleanly with {@code verilator --lint-only -Wall}.
  *
  * <h2>The testbench</h2>
  *
@@ -63,6 +65,8 @@ public final class VerilogExporter {
 
   /** Operands per assign before an expression is split into partial wires. */
   static final int CHUNK = 32;
+  /** Readers per net before the net is copied into a fan-out tree of buffer wires. */
+  static final int FANOUT = 32;
 
   private final Circuit circuit;
   private final String moduleName;
@@ -151,15 +155,76 @@ public final class VerilogExporter {
     private final int[] width;
     private final boolean[] emitted;
     private final IntArrayList pending = new IntArrayList();
+    /** Per node and per sum: how often the module reads it, and how often it was read so far. */
+    private final int[] reads;
+    private final int[] uses;
+    private final int[] sumReads;
+    private final int[] sumUses;
 
     ModuleWriter(Writer w) {
       this.w = w;
       this.width = chainWidths(circuit);
       this.emitted = new boolean[circuit.sumCount()];
+      this.reads = new int[circuit.nodeCount()];
+      this.uses = new int[circuit.nodeCount()];
+      this.sumReads = new int[circuit.sumCount()];
+      this.sumUses = new int[circuit.sumCount()];
+      countReads();
+    }
+
+    /**
+     * Counts the reads {@link #write} will make of every node and sum: literal fan-ins (one per
+     * run of a MAJ multiset), terms of the sums some threshold gate needs, a sum's reads by its
+     * threshold gates and extensions, and outputs.
+     */
+    private void countReads() {
+      boolean[] needed = new boolean[circuit.sumCount()];
+      for (int node = 0; node < circuit.nodeCount(); node++) {
+        switch (circuit.kind(node)) {
+          case AND:
+          case OR:
+          case NOT:
+            for (int i = 0; i < circuit.literalCount(node); i++) {
+              reads[Literals.node(circuit.literal(node, i))]++;
+            }
+            break;
+          case MAJ:
+            IntArrayList runs = majorityRuns(node);
+            for (int r = 0; r + 1 < runs.size(); r++) {
+              reads[Literals.node(circuit.literal(node, runs.getInt(r)))]++;
+            }
+            break;
+          case THRESHOLD:
+            sumReads[circuit.thresholdSum(node)]++;
+            for (int t = circuit.thresholdSum(node); t >= 0 && !needed[t]; t = circuit.sumBase(t)) {
+              needed[t] = true;
+            }
+            break;
+          default:
+            break;
+        }
+      }
+      for (int sum = 0; sum < needed.length; sum++) {
+        if (needed[sum]) {
+          for (int i = 0; i < circuit.sumTermCount(sum); i++) {
+            reads[circuit.sumTermNode(sum, i)]++;
+          }
+          if (circuit.sumBase(sum) >= 0) {
+            sumReads[circuit.sumBase(sum)]++;
+          }
+        }
+      }
+      for (int o = 0; o < circuit.outputCount(); o++) {
+        reads[circuit.outputNode(o)]++;
+      }
     }
 
     void write() throws IOException {
       writeHeader();
+      for (int i = 0; i < inputPorts.length; i++) {
+        int node = circuit.inputNode(i);
+        fanOutTree("  wire ", inputPorts[i], "n" + node, reads[node]);
+      }
       for (int node = 0; node < circuit.nodeCount(); node++) {
         switch (circuit.kind(node)) {
           case INPUT:
@@ -185,6 +250,9 @@ public final class VerilogExporter {
           default:
             throw new AssertionError(circuit.kind(node));
         }
+        if (circuit.kind(node).isGate()) {
+          fanOutTree("  wire ", "n" + node, "n" + node, reads[node]);
+        }
       }
       for (int o = 0; o < outputPorts.length; o++) {
         w.write("  assign " + outputPorts[o] + " = ");
@@ -192,6 +260,11 @@ public final class VerilogExporter {
         w.write(";\n");
       }
       w.write("endmodule\n`default_nettype wire\n");
+      for (int node = 0; node < reads.length; node++) {
+        if (reads[node] > FANOUT && uses[node] != reads[node]) {
+          throw new AssertionError("node " + node + " read " + uses[node] + " of " + reads[node]);
+        }
+      }
     }
 
     private void writeHeader() throws IOException {
@@ -321,13 +394,7 @@ public final class VerilogExporter {
     private void majority(int node) throws IOException {
       int k = circuit.literalCount(node);
       int bits = 32 - Integer.numberOfLeadingZeros(k);
-      IntArrayList runStarts = new IntArrayList();
-      for (int i = 0; i < k; i++) {
-        if (i == 0 || circuit.literal(node, i) != circuit.literal(node, i - 1)) {
-          runStarts.add(i);
-        }
-      }
-      runStarts.add(k);
+      IntArrayList runStarts = majorityRuns(node);
       String zero = bits + "'d0";
       String count = "n" + node + "_count";
       tree("  wire [" + (bits - 1) + ":0] ", count, null, " + ", true, runStarts.size() - 1, r -> {
@@ -342,10 +409,24 @@ public final class VerilogExporter {
       w.write("  wire n" + node + " = " + count + " >= " + bits + "'d" + (k / 2 + 1) + ";\n");
     }
 
+    /** The starts of the runs of equal literals of a MAJ gate, then its literal count. */
+    private IntArrayList majorityRuns(int node) {
+      int k = circuit.literalCount(node);
+      IntArrayList runStarts = new IntArrayList();
+      for (int i = 0; i < k; i++) {
+        if (i == 0 || circuit.literal(node, i) != circuit.literal(node, i - 1)) {
+          runStarts.add(i);
+        }
+      }
+      runStarts.add(k);
+      return runStarts;
+    }
+
     private void threshold(int node) throws IOException {
       int sum = circuit.thresholdSum(node);
       emitSum(sum);
-      w.write("  wire n" + node + " = s" + sum + (circuit.thresholdAtMost(node) ? " <= " : " >= "));
+      w.write("  wire n" + node + " = " + sumRef(sum)
+          + (circuit.thresholdAtMost(node) ? " <= " : " >= "));
       w.write(signedLiteral(width[sum], circuit.thresholdTheta(node)));
       w.write(";\n");
     }
@@ -359,6 +440,7 @@ public final class VerilogExporter {
       for (int j = pending.size() - 1; j >= 0; j--) {
         int s = pending.getInt(j);
         writeSum(s);
+        fanOutTree("  wire signed [" + (width[s] - 1) + ":0] ", "s" + s, "s" + s, sumReads[s]);
         emitted[s] = true;
       }
     }
@@ -370,7 +452,7 @@ public final class VerilogExporter {
       int base = circuit.sumBase(sum);
       int k = circuit.sumTermCount(sum);
       String name = "s" + sum;
-      String prev = base >= 0 ? "s" + base : null;
+      String prev = base >= 0 ? sumRef(base) : null;
       if (k == 0) {
         w.write(type + name + " = " + (prev == null ? zero : prev) + ";\n");
         return;
@@ -397,9 +479,49 @@ public final class VerilogExporter {
       ref(Literals.node(lit));
     }
 
-    /** The expression for a node's value: its port, a constant, or its wire. */
+    /**
+     * Copies {@code source}, read {@code reads} times, into a tree of buffer wires so that no net
+     * has more than {@link #FANOUT} readers: leaves {@code <copy>_f1_<j>}, each read at most
+     * FANOUT times, copy level l+1 ({@code <copy>_f<l+1>_<j>}), and so on; the top level reads
+     * {@code source}. Icarus Verilog compiles a net with many readers in time quadratic in their
+     * number; the copies cost one wire per FANOUT reads, and Verilator removes them.
+     */
+    private void fanOutTree(String type, String source, String copy, int reads) throws IOException {
+      if (reads <= FANOUT) {
+        return;
+      }
+      IntArrayList copies = new IntArrayList(); // copies.getInt(l - 1): copies at level l
+      int c = reads;
+      do {
+        c = (c + FANOUT - 1) / FANOUT;
+        copies.add(c);
+      } while (c > FANOUT);
+      int top = copies.size();
+      for (int l = top; l >= 1; l--) {
+        for (int j = 0; j < copies.getInt(l - 1); j++) {
+          w.write(type);
+          w.write(copy + "_f" + l + "_" + j + " = ");
+          w.write(l == top ? source : copy + "_f" + (l + 1) + "_" + j / FANOUT);
+          w.write(";\n");
+        }
+      }
+    }
+
+    /** The wire to read for one more read of {@code sum}. */
+    private String sumRef(int sum) {
+      return sumReads[sum] <= FANOUT ? "s" + sum : "s" + sum + "_f1_" + sumUses[sum]++ / FANOUT;
+    }
+
+    /** The expression for one more read of a node: a constant, its port or wire, or a copy. */
     private void ref(int node) throws IOException {
       NodeKind kind = circuit.kind(node);
+      if (kind != NodeKind.CONSTANT && reads[node] > FANOUT) {
+        w.write('n');
+        w.write(Integer.toString(node));
+        w.write("_f1_");
+        w.write(Integer.toString(uses[node]++ / FANOUT));
+        return;
+      }
       if (kind == NodeKind.INPUT) {
         w.write(inputPorts[circuit.inputOrdinal(node)]);
       } else if (kind == NodeKind.CONSTANT) {

@@ -1,11 +1,16 @@
 package illusion.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import illusion.circuit.Circuit;
+import illusion.circuit.CircuitBuilder;
 import illusion.circuit.RandomCircuits;
 import illusion.circuit.Simulator;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -54,6 +59,51 @@ class VerilogSimulationProperties {
   void icarusAgreesWithSimulatorOnWideGates(@ForAll long seed) throws IOException {
     WideCircuits wide = WideCircuits.generate(seed);
     assertAgree(wide.circuit(), wide.vectors(seed, 150));
+  }
+
+  /**
+   * Fan-out trees: an input read by 1,500 distinct MAJ gates and a sum read by 1,100 threshold gates (more
+   * than FANOUT^2 readers, so two levels of copies) still compute the circuit's function: Icarus's
+   * outputs equal the simulator's on 200 random vectors.
+   */
+  @Property(tries = 1)
+  void icarusAgreesWithSimulatorThroughFanOutTrees(@ForAll long seed) throws IOException {
+    SplittableRandom r = new SplittableRandom(seed);
+    CircuitBuilder b = new CircuitBuilder();
+    int[] x = new int[16];
+    long[] weights = new long[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = b.input("x" + i);
+      weights[i] = (1L << i) * (r.nextBoolean() ? 1 : -1);
+    }
+    int readers = VerilogExporter.FANOUT * VerilogExporter.FANOUT + 100;
+    Set<Integer> gates = new HashSet<>();
+    while (gates.size() < readers + 400) {
+      // distinct MAJ gates over x0 and four other inputs, each reading x0 once
+      int[] lits = new int[5];
+      lits[0] = x[0];
+      for (int j = 1; j < 5; j++) {
+        int l = x[1 + (j - 1) * 4 + r.nextInt(j < 4 ? 4 : 3)]; // 8 * 8 * 8 * 6 choices
+        lits[j] = r.nextBoolean() ? CircuitBuilder.negate(l) : l;
+      }
+      int g = b.maj(lits);
+      if (gates.add(g) && gates.size() % 40 == 0) {
+        b.output("g" + gates.size(), g);
+      }
+    }
+    CircuitBuilder.Sum sum = b.sum(weights, x);
+    for (int t = 0; t < readers; t++) {
+      int gate = b.atLeast(sum, t - readers / 2);
+      if (t % 40 == 0) {
+        b.output("t" + t, gate);
+      }
+    }
+    Circuit c = b.build();
+    StringWriter module = new StringWriter();
+    VerilogExporter.of(c).writeModule(module);
+    assertTrue(module.toString().contains(" n0_f2_1 = in_x0;"), "two levels of copies of input x0");
+    assertTrue(module.toString().contains(" s0_f2_1 = s0;"), "two levels of copies of sum 0");
+    assertAgree(c, vectors(c.inputCount(), 200, r));
   }
 
   private void assertAgree(Circuit c, boolean[][] vectors) throws IOException {
