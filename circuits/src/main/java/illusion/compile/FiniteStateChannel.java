@@ -38,25 +38,22 @@ final class FiniteStateChannel {
   final Dyadic[][] states;
   /** POINT_MAP: the offset v (over {@link #dims}); else null. */
   final Dyadic[] offset;
-  /** STATE_SET: whether no new state appeared within n steps (the set is closed). */
-  final boolean closed;
 
   private FiniteStateChannel(
-      Form form, int[] dims, int[][] next, Dyadic[][] states, Dyadic[] offset, boolean closed) {
+      Form form, int[] dims, int[][] next, Dyadic[][] states, Dyadic[] offset) {
     this.form = form;
     this.dims = dims;
     this.next = next;
     this.states = states;
     this.offset = offset;
-    this.closed = closed;
   }
 
-  static FiniteStateChannel stateSet(int[] dims, int[][] next, Dyadic[][] states, boolean closed) {
-    return new FiniteStateChannel(Form.STATE_SET, dims, next, states, null, closed);
+  static FiniteStateChannel stateSet(int[] dims, int[][] next, Dyadic[][] states) {
+    return new FiniteStateChannel(Form.STATE_SET, dims, next, states, null);
   }
 
   static FiniteStateChannel pointMap(int[] dims, int[][] maps, Dyadic[] offset) {
-    return new FiniteStateChannel(Form.POINT_MAP, dims, maps, null, offset, true);
+    return new FiniteStateChannel(Form.POINT_MAP, dims, maps, null, offset);
   }
 
   /** The number of points m of the automaton: states, or dimensions for a point map. */

@@ -93,19 +93,14 @@ final class FiniteStateDecomposition {
     int vocab = transition.vocabulary();
     Map<List<Dyadic>, Integer> index = new HashMap<>();
     List<Dyadic[]> states = new ArrayList<>();
-    List<int[]> successors = new ArrayList<>(); // successors.get(a)[σ], -1 = not explored
+    List<int[]> successors = new ArrayList<>(); // successors.get(a)[σ] for explored states a
     Dyadic[] zero = new Dyadic[dims.length];
     Arrays.fill(zero, Dyadic.ZERO);
     index.put(Arrays.asList(zero), 0);
     states.add(zero);
     int levelStart = 0;
-    boolean closed = false;
-    for (int step = 1; step <= n; step++) {
+    for (int step = 1; step <= n && levelStart < states.size(); step++) {
       int levelEnd = states.size();
-      if (levelStart == levelEnd) {
-        closed = true;
-        break;
-      }
       for (int a = levelStart; a < levelEnd; a++) {
         int[] row = new int[vocab];
         for (int s = 0; s < vocab; s++) {
@@ -126,9 +121,6 @@ final class FiniteStateDecomposition {
       }
       levelStart = levelEnd;
     }
-    if (!closed && levelStart == states.size()) {
-      closed = true;
-    }
     int m = states.size();
     int[][] next = new int[vocab][m];
     for (int[] row : next) {
@@ -140,7 +132,7 @@ final class FiniteStateDecomposition {
         next[s][a] = row[s];
       }
     }
-    return FiniteStateChannel.stateSet(dims, next, states.toArray(new Dyadic[0][]), closed);
+    return FiniteStateChannel.stateSet(dims, next, states.toArray(new Dyadic[0][]));
   }
 
   /** Connected components of the undirected graph with an edge i - j for pattern[i][j]. */
