@@ -49,7 +49,6 @@ final class ConvolutionCompiler implements LayerCompiler {
     this.channels = c.length;
     this.vocabulary = b[0].length;
     this.strategy = strategy;
-    int dim = b.length;
     IntArrayList lagList = new IntArrayList();
     List<Dyadic[][]> kernels = new ArrayList<>();
     Dyadic[][] power = b; // A^k B, dim x |Σ|
@@ -156,6 +155,12 @@ final class ConvolutionCompiler implements LayerCompiler {
       }
     }
     return size;
+  }
+
+  @Override
+  public long levels(int t, int channel) {
+    int k = lagsUpTo(t);
+    return OutputStage.levels(precision, rangeMin[channel][k], rangeMax[channel][k]);
   }
 
   @Override

@@ -108,7 +108,7 @@ final class FiniteStateCompiler implements LayerCompiler {
    */
   static LayerCompiler of(Layer layer, int n, CompileOptions options) {
     return new FiniteStateCompiler(
-        layer, n, PrefixNetwork.byId(options.prefixNetwork().toString()), options.maxStates());
+        layer, n, options.prefixNetwork(), options.maxStates());
   }
 
   @Override

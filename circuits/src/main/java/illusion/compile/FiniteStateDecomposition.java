@@ -73,12 +73,12 @@ final class FiniteStateDecomposition {
     if (states == null) {
       throw new IllegalArgumentException(
           String.format(
-              "%s layer is not finite-state within n = %d: more than %d states reachable in the"
-                  + " channel of state dimensions %s (the states grow without bound; Thm 5.2 needs"
-                  + " a finite set)",
+              "%s layer is not finite-state: its states grow without bound (more than %d"
+                  + " reachable within n = %d steps in the channel of state dimensions %s), and"
+                  + " Thm 5.2 compiles a finite state set",
               layer.kind().id(),
-              n,
               maxStates,
+              n,
               Arrays.toString(dims)));
     }
     return states;

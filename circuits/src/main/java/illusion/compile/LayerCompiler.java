@@ -29,6 +29,15 @@ interface LayerCompiler {
   SizeEstimate estimate(BitSet outputPositions, boolean withBits);
 
   /**
+   * An upper bound on the number of thermometer levels of output {@code channel} at position t
+   * (the size of the range its rounded value can take, less one), for the readout's projection;
+   * -1 when unknown, and then the whole p-bit range is assumed.
+   */
+  default long levels(int t, int channel) {
+    return -1;
+  }
+
+  /**
    * Builds the layer: {@code tokens[t]} is non-null for every t in {@link
    * #inputPositions(BitSet) inputPositions(outputPositions)}. Returns {@code out} with {@code
    * out[t][c]} the rounded output channel c at every t in {@code outputPositions} (other rows null),

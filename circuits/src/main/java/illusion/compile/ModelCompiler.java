@@ -7,11 +7,9 @@ import com.google.common.collect.ImmutableList;
 import illusion.circuit.Circuit;
 import illusion.circuit.CircuitBuilder;
 import illusion.circuit.CircuitStats;
-import illusion.number.Precision;
 import illusion.ssm.Model;
 import illusion.ssm.Readout;
 import illusion.tc0.LowerWeights;
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -45,7 +43,10 @@ public final class ModelCompiler {
           String.format(
               "compiling model %s for n = %d would take about %s, above the limit of %,d stored"
                   + " wires (raise the wire limit or the heap)",
-              model.name(), n, plan.size, options.wireLimit()));
+              model.name(),
+              n,
+              plan.size,
+              options.wireLimit()));
     }
     return plan.build();
   }
@@ -90,10 +91,15 @@ public final class ModelCompiler {
       boolean last = l == depth - 1;
       size = size.plus(layers[l].estimate(needed[l], last));
       Readout readout = model.readout(l);
-      Precision p = model.layer(l).precision();
+      long full = ReadoutCompiler.fullLevels(model.layer(l).precision());
       long[] levels = new long[readout.channels()];
-      Arrays.fill(levels, p.maxRaw() - p.minRaw());
-      size = size.plus(ReadoutCompiler.estimate(readout, levels).times(needed[l].cardinality()));
+      for (int t = needed[l].nextSetBit(0); t >= 0; t = needed[l].nextSetBit(t + 1)) {
+        for (int c = 0; c < levels.length; c++) {
+          long k = layers[l].levels(t, c);
+          levels[c] = k < 0 ? full : Math.min(k, full);
+        }
+        size = size.plus(ReadoutCompiler.estimate(readout, levels));
+      }
     }
     return new Plan(model, n, outputs, layers, needed, size, options);
   }

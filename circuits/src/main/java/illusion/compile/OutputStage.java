@@ -209,8 +209,8 @@ final class OutputStage {
 
   /**
    * The projected size of {@link #round}: {@code levels} thermometer gates over a sum of {@code
-   * terms} terms, plus the p - 1 bit gates when {@code withBits} (each reading about {@code levels
-   * / 2^i} thermometer literals).
+   * terms} terms, plus the p - 1 bit gates and the sign bit's NOT when {@code withBits} (bit i
+   * reads about {@code levels / 2^i} thermometer literals).
    */
   static SizeEstimate estimate(Precision precision, long terms, long levels, boolean withBits) {
     if (levels == 0) {
@@ -220,8 +220,8 @@ final class OutputStage {
     long wires = SizeEstimate.mul(levels, terms);
     long stored = SizeEstimate.add(terms, levels);
     if (withBits) {
-      long bitWires = 2 * levels;
-      gates += precision.bits() - 1;
+      long bitWires = 2 * levels + 1;
+      gates += precision.bits(); // p - 1 bit gates and the sign bit's NOT
       wires = SizeEstimate.add(wires, bitWires);
       stored = SizeEstimate.add(stored, bitWires);
     }

@@ -27,12 +27,7 @@ final class ReadoutCompiler {
     int[] moduli = readout.moduli();
     int[][] residue = new int[channels][];
     for (int c = 0; c < channels; c++) {
-      residue[c] = new int[moduli[c]];
-      if (moduli[c] > 1) {
-        for (int r = 0; r < moduli[c]; r++) {
-          residue[c][r] = outputs[c].residue(b, moduli[c], r);
-        }
-      }
+      residue[c] = moduli[c] > 1 ? outputs[c].residues(b, moduli[c]) : new int[1];
     }
     long[] indices = readout.entryIndices();
     int[] tokens = readout.entryTokens();
@@ -78,8 +73,9 @@ final class ReadoutCompiler {
       }
     }
     long entries = readout.entryCount();
-    gates = SizeEstimate.add(gates, entries + readout.outputVocabulary());
-    wires = SizeEstimate.add(wires, SizeEstimate.mul(entries, moduli.length + 2));
+    // rows, one OR per token, and a NOT for the default token's NOR
+    gates = SizeEstimate.add(gates, entries + readout.outputVocabulary() + 1);
+    wires = SizeEstimate.add(wires, SizeEstimate.mul(entries, moduli.length + 2) + 1);
     return SizeEstimate.of(gates, wires, wires);
   }
 

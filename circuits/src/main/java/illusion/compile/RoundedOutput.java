@@ -150,6 +150,37 @@ final class RoundedOutput {
   }
 
   /**
+   * All residue literals {@code [floorMod(y, m) = r]}, r < m, in one pass over the thermometer
+   * (each level enters the indicator of its own residue with +1 and of the previous one with -1).
+   */
+  int[] residues(CircuitBuilder b, int m) {
+    checkArgument(m >= 1, "modulus %s", m);
+    IntArrayList[] lits = new IntArrayList[m];
+    LongArrayList[] weights = new LongArrayList[m];
+    for (int r = 0; r < m; r++) {
+      lits[r] = new IntArrayList();
+      weights[r] = new LongArrayList();
+    }
+    if (m > 1) {
+      for (long v = min + 1; v <= max; v++) {
+        int up = (int) Math.floorMod(v, (long) m);
+        int down = up == 0 ? m - 1 : up - 1;
+        int g = atLeast(v);
+        lits[up].add(g);
+        weights[up].add(1);
+        lits[down].add(g);
+        weights[down].add(-1);
+      }
+    }
+    int first = (int) Math.floorMod(min, (long) m);
+    int[] out = new int[m];
+    for (int r = 0; r < m; r++) {
+      out[r] = alternatingSum(b, lits[r], weights[r], r == first ? 1 : 0);
+    }
+    return out;
+  }
+
+  /**
    * The literal {@code [Σ w_k l_k + constant ≥ 1]} for a sum known to be 0 or 1; a single literal
    * or a constant needs no gate.
    */

@@ -102,8 +102,13 @@ final class SelectiveCompiler implements LayerCompiler {
         }
         continue;
       }
+      // RESETs with all exponents 0: a^0 = 1 in every RESET-free window, whatever a is
+      boolean exponentFree = true;
+      for (long v : q) {
+        exponentFree &= v <= 0;
+      }
       List<Object> key = new ArrayList<>();
-      key.add(isOne(base[ch]) ? Dyadic.ONE : base[ch]);
+      key.add(exponentFree ? Dyadic.ONE : base[ch]);
       for (long v : q) {
         key.add(v);
       }
@@ -199,18 +204,7 @@ final class SelectiveCompiler implements LayerCompiler {
 
   @Override
   public SizeEstimate estimate(BitSet outputPositions, boolean withBits) {
-    double[] selfLo = new double[outputs];
-    double[] selfHi = new double[outputs];
-    double[] linLo = new double[outputs];
-    double[] linHi = new double[outputs];
-    for (int o = 0; o < outputs; o++) {
-      selfLo[o] = minOf(self[o]);
-      selfHi[o] = maxOf(self[o]);
-      linLo[o] = minOf(linear[o]);
-      linHi[o] = maxOf(linear[o]);
-    }
     SizeEstimate size = SizeEstimate.ZERO;
-    double scale = Math.scalb(1.0, precision.fractionBits());
     for (int t = outputPositions.nextSetBit(0); t >= 0; t = outputPositions.nextSetBit(t + 1)) {
       long gates = 0;
       long wires = 0;
@@ -224,18 +218,14 @@ final class SelectiveCompiler implements LayerCompiler {
       for (int o = 0; o < outputs; o++) {
         long terms = nonZeros(self[o]) + (hasLinear ? (long) t * nonZeros(linear[o]) : 0);
         long weightWords = 0;
-        double lo = selfLo[o] + t * linLo[o];
-        double hi = selfHi[o] + t * linHi[o];
         for (WindowClass w : windows) {
           terms += w.cumIndicators[t];
           weightWords += w.cumWeightWords[t];
-          lo += w.cumLo[o][t];
-          hi += w.cumHi[o][t];
         }
-        long levels =
-            Math.max(0, clampRaw(Math.floor(hi * scale)) - clampRaw(Math.floor(lo * scale)));
+        long levels = levels(t, o);
         SizeEstimate stage = OutputStage.estimate(precision, terms, levels, withBits);
-        if (chained() && hasLinear && levels > 0) { // the sum extends the previous position's: store only new terms
+        if (chained() && hasLinear && levels > 0) {
+          // the sum extends the previous position's: only its own terms are stored
           long own = nonZeros(self[o]) + nonZeros(linear[o]);
           stage = SizeEstimate.of(stage.gates(), stage.wires(), stage.storedWires() - terms + own);
         }
@@ -244,6 +234,23 @@ final class SelectiveCompiler implements LayerCompiler {
       size = size.plus(SizeEstimate.of(gates, wires, stored));
     }
     return size;
+  }
+
+  /**
+   * The output's range computed in doubles (a^δ underflows harmlessly), widened by a margin so
+   * that the level count bounds the exact one.
+   */
+  @Override
+  public long levels(int t, int channel) {
+    double lo = min(self[channel]).toDouble() + t * min(linear[channel]).toDouble();
+    double hi = max(self[channel]).toDouble() + t * max(linear[channel]).toDouble();
+    for (WindowClass w : windows) {
+      lo += w.cumLo[channel][t];
+      hi += w.cumHi[channel][t];
+    }
+    double scale = Math.scalb(1.0, precision.fractionBits());
+    return Math.max(
+        0, clampRaw(Math.floor(hi * scale + 1e-6)) - clampRaw(Math.floor(lo * scale - 1e-6)));
   }
 
   private long clampRaw(double v) {
@@ -346,14 +353,6 @@ final class SelectiveCompiler implements LayerCompiler {
       m = x.compareTo(m) > 0 ? x : m;
     }
     return m;
-  }
-
-  private static double minOf(Dyadic[] v) {
-    return min(v).toDouble();
-  }
-
-  private static double maxOf(Dyadic[] v) {
-    return max(v).toDouble();
   }
 
   private static long nonZeros(Dyadic[] v) {
@@ -580,14 +579,7 @@ final class SelectiveCompiler implements LayerCompiler {
           }
         }
         for (int o = 0; o < outputs; o++) {
-          Dyadic[] weight = new Dyadic[count];
-          k = 0;
-          for (Dyadic[] gw : groupWeight) {
-            for (Dyadic coef : w.coefficients) {
-              weight[k++] = gw[o].multiply(coef);
-            }
-          }
-          terms[o].addBounded(indicators, weight, w.min[o], w.max[o]);
+          terms[o].addBounded(indicators, w.weights[o], w.min[o], w.max[o]);
         }
       }
     }
@@ -598,6 +590,11 @@ final class SelectiveCompiler implements LayerCompiler {
     /** The δ_j with a non-zero coefficient, increasing. */
     final int[] deltas;
     final Dyadic[] coefficients;
+    /**
+     * {@code weights[c'][g |δ| + j]}: the weight of indicator {@code [Q ≤ δ_j ∧ x_i ∈ G_g]} in
+     * output c', {@code β_g[c'] (a^{δ_j} - a^{δ_{j+1}})}.
+     */
+    final Dyadic[][] weights;
     /** M: above every reachable exponent sum of the window. */
     final long big;
     /** Exact range of the window's contribution per output. */
@@ -632,6 +629,15 @@ final class SelectiveCompiler implements LayerCompiler {
         coefficients[j] = cs.get(k - 1 - j);
       }
       this.big = all.length == 0 ? 1 : all[all.length - 1] + 1L;
+      this.weights = new Dyadic[outputs][k * w.groupWeight.length];
+      for (int o = 0; o < outputs; o++) {
+        int m = 0;
+        for (Dyadic[] gw : w.groupWeight) {
+          for (Dyadic coef : coefficients) {
+            weights[o][m++] = gw[o].multiply(coef);
+          }
+        }
+      }
       this.min = new Dyadic[outputs];
       this.max = new Dyadic[outputs];
       for (int o = 0; o < outputs; o++) {

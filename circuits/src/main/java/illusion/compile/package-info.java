@@ -12,18 +12,28 @@
  * output bits {@code y[t][c][bit]} and the label one-hot {@code label[t][k]}. {@link
  * illusion.compile.CompileOptions} selects the prefix network, weight lowering, the state bound and
  * the size limit; the size is projected ({@link illusion.compile.SizeEstimate}) and checked before
- * anything is built.
+ * anything is built. {@link illusion.compile.CircuitAgreement} checks a compiled model bit for bit
+ * against the native evaluator.
  *
  * <h2>Pieces inside the package</h2>
  *
  * <ul>
  *   <li>{@code LayerCompiler}: one strategy for one layer at one length n. It says which token
- *       positions its outputs read ({@code inputPositions}), projects its size ({@code estimate}),
- *       and builds ({@code compile(builder, tokens, outputPositions)}), where {@code tokens[t][σ]}
- *       are the one-hot literals of the layer's input token at t, and the result holds one {@code
- *       RoundedOutput} per needed position and output channel. {@code LayerCompilers.forLayer}
- *       picks the strategy by layer kind: {@code ConvolutionCompiler} (S4, S4D), {@code
- *       SelectiveCompiler} (selective diagonal), and the finite-state strategy (IDS4, RNN-SSM).
+ *       positions its outputs read ({@code inputPositions}), projects its size ({@code estimate},
+ *       and {@code levels} for the readout after it), and builds ({@code compile(builder, tokens,
+ *       outputPositions)}), where {@code tokens[t][σ]} are the one-hot literals of the layer's
+ *       input token at t, and the result holds one {@code RoundedOutput} per needed position and
+ *       output channel. {@code LayerCompilers.forLayer} picks the strategy by layer kind:
+ *       <ul>
+ *         <li>{@code ConvolutionCompiler} (S4, S4D; Thm 4.2): the exact kernel {@code C A^k B}, one
+ *             weighted sum over the one-hot inputs per output; depth 2 plus the readout;
+ *         <li>{@code SelectiveCompiler} (selective diagonal; Thm 4.4): window exponent sums as
+ *             suffix sums, one threshold indicator per (window, token group, exponent sum), and
+ *             prefix-sum chains for channels without exponents or RESETs; depth 3 (2 without
+ *             windows) plus the readout;
+ *         <li>{@code FiniteStateCompiler} (IDS4, RNN-SSM; Thm 5.1, 5.2): a parallel prefix of
+ *             Boolean transition matrices; depth Θ(log n).
+ *       </ul>
  *   <li>{@code OutputStage}: the rounding every strategy shares. Collect the value {@code w_0 + Σ
  *       w_i z_i} over indicator literals with exact dyadic weights in {@code OutputStage.Terms}
  *       (grouping literals of which at most / exactly one is true, such as a token's one-hot wires

@@ -99,7 +99,7 @@ class FiniteStatePrefixProperties {
             .c(new long[][] {{16}}).build();
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> FiniteStateDecomposition.of(layer, 64, 100));
-    assertTrue(e.getMessage().contains("more than 100 states reachable"), e.getMessage());
+    assertTrue(e.getMessage().contains("more than 100 reachable within n = 64"), e.getMessage());
     // within 5 steps there are only 2^5 sequences: finite
     assertEquals(1, FiniteStateDecomposition.of(layer, 5, 100).size());
   }

@@ -11,6 +11,7 @@ import illusion.demo.DepthTable;
 import illusion.demo.Lengths;
 import illusion.group.FiniteGroup;
 import illusion.group.Groups;
+import illusion.tc0.PrefixNetwork;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -83,6 +84,11 @@ final class DepthTableCommand implements Callable<Integer> {
       description = "Refuse a finite-state channel with more reachable states (default: ${DEFAULT-VALUE}).")
   int maxStates;
 
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Cells computed at once (default: the number of processors). Times are"
+          + " measured per cell, so they include contention when T > 1.")
+  Integer threads;
+
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
       description = "table, markdown, csv or json (default: ${DEFAULT-VALUE}).")
   String format;
@@ -103,9 +109,10 @@ final class DepthTableCommand implements Callable<Integer> {
         "unknown format '%s': expected table, markdown, csv or json",
         format);
     checkArgument(samples >= 1, "--samples must be at least 1, got %s", samples);
+    checkArgument(threads == null || threads >= 1, "--threads must be at least 1, got %s", threads);
     CompileOptions options =
         CompileOptions.builder()
-            .prefixNetwork(illusion.tc0.PrefixNetwork.byId(prefix.strip()))
+            .prefixNetwork(PrefixNetwork.byId(prefix.strip()))
             .maxStates(maxStates)
             .build();
     boolean png = false;
@@ -122,6 +129,9 @@ final class DepthTableCommand implements Callable<Integer> {
         .seed(seed).options(options).progress(progressPrinter());
     if (models != null) {
       table.models(models);
+    }
+    if (threads != null) {
+      table.threads(threads);
     }
     List<DepthRow> rows = table.build().run();
 
@@ -149,7 +159,7 @@ final class DepthTableCommand implements Callable<Integer> {
           String.format(
               "%s: circuit depth vs n (%s output%s, %s)",
               g.name(), out == Outputs.LAST ? "last" : "every", out == Outputs.LAST ? "" : "s",
-              options.prefixNetwork());
+              options.prefixNetwork().id());
       if (png) {
         byte[] bytes = DepthPlot.png(rows, title);
         Cli.writeAtomically(plot, o -> {

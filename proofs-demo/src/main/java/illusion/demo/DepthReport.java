@@ -225,6 +225,7 @@ public final class DepthReport {
     List<String> inexact = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     List<String> mismatched = new ArrayList<>();
+    List<String> layersGrow = new ArrayList<>();
     for (Map.Entry<String, List<DepthRow>> e : byModel.entrySet()) {
       String model = e.getKey();
       List<DepthRow> measured = new ArrayList<>();
@@ -263,6 +264,19 @@ public final class DepthReport {
                 trend.lastDepth(),
                 measured.get(measured.size() - 1).n()));
       }
+      DepthRow first = measured.get(0);
+      DepthRow last = measured.get(measured.size() - 1);
+      if (last.layerKinds().size() != first.layerKinds().size()) {
+        layersGrow.add(
+            String.format(
+                Locale.ROOT,
+                "%s (%d at n = %d, %d at n = %d)",
+                model,
+                first.layerKinds().size(),
+                first.n(),
+                last.layerKinds().size(),
+                last.n()));
+      }
       double minAccuracy = 1;
       long mismatches = 0;
       for (DepthRow r : measured) {
@@ -282,6 +296,7 @@ public final class DepthReport {
     line(sb, "constant depth", constant);
     line(sb, "depth grows with n", growing);
     line(sb, "one length only", single);
+    line(sb, "layers grow with n", layersGrow);
     line(sb, "exact at every length", exact);
     line(sb, "not exact", inexact);
     for (String r : refused) {

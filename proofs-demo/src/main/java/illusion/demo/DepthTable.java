@@ -3,6 +3,7 @@ package illusion.demo;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
 import illusion.circuit.CircuitStats;
 import illusion.compile.CircuitAgreement;
@@ -25,6 +26,12 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +64,7 @@ public final class DepthTable {
   private final long seed;
   private final CompileOptions options;
   private final Consumer<String> progress;
+  private final int threads;
 
   private DepthTable(Builder b) {
     this.group = b.group;
@@ -67,6 +75,7 @@ public final class DepthTable {
     this.seed = b.seed;
     this.options = b.options;
     this.progress = b.progress;
+    this.threads = b.threads;
   }
 
   /** A builder with the defaults of the command: all models, n = 2..1024, last output, 64 samples. */
@@ -74,7 +83,11 @@ public final class DepthTable {
     return new Builder(group);
   }
 
-  /** Runs every (model, n) cell, lengths in the outer loop, and returns the rows by model then n. */
+  /**
+   * Runs every (model, n) cell and returns the rows by model, then n. Cells run on {@code threads}
+   * threads, the longest lengths first; the rows do not depend on the number of threads (only the
+   * timing columns and the order of progress lines do).
+   */
   public List<DepthRow> run() {
     Model[] random = new Model[models.size()];
     for (int i = 0; i < models.size(); i++) {
@@ -82,28 +95,53 @@ public final class DepthTable {
         random[i] = RandomModels.build(models.get(i), group.order(), seed);
       }
     }
-    DepthRow[][] cells = new DepthRow[models.size()][lengths.length];
-    int done = 0;
-    int total = models.size() * lengths.length;
+    int[][][] words = new int[lengths.length][][];
     for (int li = 0; li < lengths.length; li++) {
-      int n = lengths[li];
-      int[][] words = words(n);
+      words[li] = words(lengths[li]);
+    }
+    DepthRow[][] cells = new DepthRow[models.size()][lengths.length];
+    int total = models.size() * lengths.length;
+    AtomicInteger done = new AtomicInteger();
+    List<Callable<Void>> tasks = new ArrayList<>(total);
+    for (int li = lengths.length - 1; li >= 0; li--) {
       for (int i = 0; i < models.size(); i++) {
-        String name = models.get(i);
-        long start = System.nanoTime();
-        cells[i][li] = cell(name, random[i], n, words);
-        done++;
-        progress.accept(
-            String.format(
-                Locale.ROOT,
-                "[%d/%d] %s n=%d: %s (%.1f s)",
-                done,
-                total,
-                name,
-                n,
-                cells[i][li].isRefused() ? "refused" : "depth " + cells[i][li].depth(),
-                (System.nanoTime() - start) / 1e9));
+        int model = i;
+        int length = li;
+        tasks.add(
+            () -> {
+              long start = System.nanoTime();
+              String name = models.get(model);
+              int n = lengths[length];
+              DepthRow row = cell(name, random[model], n, words[length]);
+              cells[model][length] = row;
+              progress.accept(
+                  String.format(
+                      Locale.ROOT,
+                      "[%d/%d] %s n=%d: %s (%.1f s)",
+                      done.incrementAndGet(),
+                      total,
+                      name,
+                      n,
+                      row.isRefused() ? "refused" : "depth " + row.depth(),
+                      (System.nanoTime() - start) / 1e9));
+              return null;
+            });
       }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (Future<Void> f : pool.invokeAll(tasks)) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwables.throwIfUnchecked(e.getCause());
+      Throwables.throwIfInstanceOf(e.getCause(), Error.class);
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     List<DepthRow> rows = new ArrayList<>(total);
     for (DepthRow[] byLength : cells) {
@@ -215,6 +253,7 @@ public final class DepthTable {
     private long seed = 1;
     private CompileOptions options = CompileOptions.defaults();
     private Consumer<String> progress = line -> {};
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder(FiniteGroup group) {
       this.group = checkNotNull(group, "group");
@@ -274,7 +313,14 @@ public final class DepthTable {
       return this;
     }
 
-    /** Receives one line per finished cell. */
+    /** The number of cells computed at once (default: the available processors). */
+    public Builder threads(int threads) {
+      checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
+      this.threads = threads;
+      return this;
+    }
+
+    /** Receives one line per finished cell, from the thread that computed it. */
     public Builder progress(Consumer<String> progress) {
       this.progress = checkNotNull(progress, "progress");
       return this;

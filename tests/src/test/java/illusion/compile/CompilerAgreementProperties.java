@@ -2,11 +2,16 @@ package illusion.compile;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import illusion.ssm.Layer;
 import illusion.ssm.LayerKind;
+import illusion.ssm.Model;
+import illusion.ssm.RandomLayers;
 import illusion.ssm.SelectiveLayer;
 import java.util.List;
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -41,6 +46,32 @@ class CompilerAgreementProperties {
   void selectiveLayersCompileExactly(
       @ForAll("selective") Tuple2<LayerSpec, List<int[]>> example) {
     check(example);
+  }
+
+  /**
+   * The same on the project's own random layers ({@link RandomLayers}, all three kinds, with
+   * random readouts), for p ≤ 9 (the thermometer has 2^p levels).
+   */
+  @Property(tries = 60)
+  void randomLayersOfTheModelPackageCompileExactly(@ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    LayerKind[] kinds = {LayerKind.S4, LayerKind.S4D, LayerKind.SELECTIVE};
+    Layer layer = RandomLayers.layer(kinds[random.nextInt(kinds.length)], random);
+    Assume.that(layer.precision().bits() <= 9);
+    Model model =
+        Model.builder("random", layer.vocabularySize())
+            .add(layer, RandomLayers.readout(layer, 1 + random.nextInt(3), random))
+            .build();
+    int n = 1 + random.nextInt(16);
+    int[][] sequences = new int[64][n];
+    for (int[] s : sequences) {
+      for (int t = 0; t < n; t++) {
+        s[t] = random.nextInt(layer.vocabularySize());
+      }
+    }
+    CompiledModel compiled = ModelCompiler.compile(model, n, Outputs.ALL);
+    CircuitAgreement.Result result = CircuitAgreement.check(compiled, sequences);
+    assertTrue(result.agrees(), () -> "seed " + seed + ", " + layer + ": " + result);
   }
 
   private static void check(Tuple2<LayerSpec, List<int[]>> example) {
