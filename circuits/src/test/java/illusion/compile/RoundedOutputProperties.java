@@ -27,7 +27,8 @@ class RoundedOutputProperties {
       @ForAll @IntRange(min = 1, max = 7) int modulus) {
     Precision p = Precision.of(bits, 0);
     long span = Math.min(width, p.maxRaw() - p.minRaw());
-    long min = p.minRaw() + Math.floorMod(anchor, p.maxRaw() - p.minRaw() - span + 1);
+    long room = p.maxRaw() - p.minRaw() - span; // the lowest min can be moved up, at most 2^63 - 1
+    long min = p.minRaw() + (room == Long.MAX_VALUE ? anchor & Long.MAX_VALUE : Math.floorMod(anchor, room + 1));
     long max = min + span;
     assertTimeoutPreemptively(
         Duration.ofSeconds(10),
