@@ -44,6 +44,7 @@ final class ConvolutionCompiler implements LayerCompiler {
       Dyadic[][] c,
       Dyadic[][] d,
       String strategy) {
+    checkKernelFits(a, diagonal, b, c, n, Runtime.getRuntime().maxMemory() / 2);
     this.precision = precision;
     this.n = n;
     this.channels = c.length;
@@ -90,6 +91,52 @@ final class ConvolutionCompiler implements LayerCompiler {
         nonZeros[ch][i + 1] = nonZeros[ch][i] + nz;
       }
     }
+  }
+
+  /**
+   * Refuses, before computing it, a kernel whose exact entries would not fit in {@code maxBytes}.
+   * The entries of {@code C A^k B} carry about {@code k (log2 max(1, ||A||) + s_A)} more bits than
+   * those of C and B (s_A the largest scale of A's entries, ||A|| its max-row-sum norm): a
+   * fractional A makes them grow linearly with the lag, so n lags take about {@code m |Σ| n^2 s_A
+   * / 2} bits. (Thm 4.2's kernel is exact; it is the size of its weights that grows.)
+   */
+  static void checkKernelFits(
+      Dyadic[][] a, boolean diagonal, Dyadic[][] b, Dyadic[][] c, int n, long maxBytes) {
+    double norm = 0;
+    int scale = 0;
+    for (Dyadic[] row : a) {
+      double sum = 0;
+      for (Dyadic x : row) {
+        double v = Math.abs(x.toDouble());
+        sum = diagonal ? Math.max(sum, v) : sum + v;
+        scale = Math.max(scale, x.scale());
+      }
+      norm = Math.max(norm, sum);
+    }
+    double growth = (norm > 1 ? Math.log(norm) / Math.log(2) : 0) + scale; // bits per lag
+    double base = bits(b) + bits(c) + 2 * (32 - Integer.numberOfLeadingZeros(b.length)) + 8;
+    double entries = (double) c.length * b[0].length;
+    // n lags of m x |Σ| entries, each an object (about 48 bytes) and its bits
+    double bytes = entries * n * (48 + base / 8) + entries * growth / 8 * ((double) n * n / 2);
+    if (bytes > maxBytes) {
+      throw new IllegalArgumentException(
+          String.format(
+              "the exact convolution kernel C A^k B for n = %d needs about %,d MB (its entries"
+                  + " grow by %.0f bits per step), above the %,d MB this heap allows; use fewer"
+                  + " steps, an integer A, or a larger heap",
+              n, (long) Math.min(Long.MAX_VALUE, bytes / (1 << 20)), growth, maxBytes >> 20));
+    }
+  }
+
+  /** The most bits of an entry's unscaled value. */
+  private static int bits(Dyadic[][] m) {
+    int bits = 0;
+    for (Dyadic[] row : m) {
+      for (Dyadic x : row) {
+        bits = Math.max(bits, x.unscaledValue().bitLength());
+      }
+    }
+    return bits;
   }
 
   static ConvolutionCompiler of(S4Layer layer, int n) {

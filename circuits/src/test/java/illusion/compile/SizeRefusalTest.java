@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import illusion.number.Dyadic;
 import illusion.number.Precision;
 import illusion.ssm.Model;
 import java.util.Random;
@@ -25,5 +26,30 @@ class SizeRefusalTest {
     assertTrue(e.getMessage().contains(size.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(String.format("%,d stored wires", limit)), e.getMessage());
     assertFalse(e.getMessage().contains("%"), e.getMessage());
+  }
+
+  /**
+   * A fractional transition makes the exact kernel's entries grow by f bits per lag: a long
+   * sequence is refused before the kernel is computed, with the estimate and the limit, while an
+   * integer transition (entries stay bounded) passes the same check.
+   */
+  @Test
+  void kernelsThatCannotFitAreRefusedBeforeTheyAreComputed() {
+    Precision p = Precision.of(16, 8);
+    Dyadic[][] fractional = {{p.value(3), p.value(-5)}, {p.value(7), p.value(1)}}; // entries k/256
+    Dyadic[][] delay = {{Dyadic.ZERO, Dyadic.ZERO}, {Dyadic.ONE, Dyadic.ZERO}};
+    Dyadic[][] b = {{Dyadic.ONE, p.value(-128)}, {p.value(64), Dyadic.ONE}};
+    Dyadic[][] c = {{Dyadic.ONE, Dyadic.ONE}};
+    long limit = 64L << 20;
+    long start = System.nanoTime();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ConvolutionCompiler.checkKernelFits(fractional, false, b, c, 200_000, limit));
+    assertTrue(System.nanoTime() - start < 1_000_000_000L, "the check must not compute the kernel");
+    assertTrue(e.getMessage().contains("grow by 8 bits per step"), e.getMessage());
+    assertTrue(e.getMessage().contains("above the 64 MB this heap allows"), e.getMessage());
+    ConvolutionCompiler.checkKernelFits(delay, false, b, c, 200_000, limit);
+    ConvolutionCompiler.checkKernelFits(fractional, false, b, c, 100, limit);
   }
 }
