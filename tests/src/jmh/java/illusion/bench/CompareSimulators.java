@@ -131,7 +131,14 @@ public final class CompareSimulators {
     long tSim = System.nanoTime();
     writeVectors(dir.resolve("java.out"), results, vectors, outs);
     long tWrite = System.nanoTime();
-    // the same vectors again, now that the simulator is compiled by the JIT
+    // the same vectors again after two seconds of repeating them, once the JIT has compiled the
+    // simulator
+    long warmUntil = System.nanoTime() + 2_000_000_000L;
+    do {
+      for (int b = 0; b < results.length; b++) {
+        results[b] = simulator.simulate(batches.get(b));
+      }
+    } while (System.nanoTime() < warmUntil);
     long tWarm = System.nanoTime();
     for (int b = 0; b < results.length; b++) {
       results[b] = simulator.simulate(batches.get(b));

@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Simulation throughput of compiled circuits, one core, warm: one 64-lane pass of {@link
  * Simulator#simulate} per operation over random one-hot token sequences. Besides passes per second,
  * JMH reports the counters {@code gateEvaluations} (gates of the circuit times 64 lanes, per
- * second) and {@code vectors} (input vectors per second).
+ * second), {@code wireEvaluations} (flat wires times 64 lanes: a threshold gate over a shared sum
+ * counts its whole fan-in) and {@code vectors} (input vectors per second).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -32,8 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g"})
 public class SimulationBenchmark {
-  /** {@code ids4} runs on A5; {@code diag-stack} on A4 x Z5 (A5 is not solvable). */
-  @Param({"ids4", "diag-stack"})
+  /**
+   * {@code ids4} runs on A5; {@code diag-stack} on A4 x Z5 (A5 is not solvable); {@code s4-random}
+   * is an S4 convolution kernel over 60 tokens.
+   */
+  @Param({"ids4", "diag-stack", "s4-random"})
   public String workload;
 
   @Param({"256", "1024"})
@@ -43,17 +47,20 @@ public class SimulationBenchmark {
   private long[][] batches;
   private int next;
   private long gates;
+  private long wires;
 
   /** Per-iteration counters JMH turns into rates. */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Counts {
     public long gateEvaluations;
+    public long wireEvaluations;
     public long vectors;
 
     @Setup(Level.Iteration)
     public void clear() {
       gateEvaluations = 0;
+      wireEvaluations = 0;
       vectors = 0;
     }
   }
@@ -63,6 +70,7 @@ public class SimulationBenchmark {
     CompiledModel compiled = Workloads.compile(workload, n, Outputs.LAST);
     Circuit circuit = compiled.circuit();
     gates = compiled.stats().gates();
+    wires = compiled.stats().wires();
     simulator = Simulator.of(circuit);
     int[][] sequences = Workloads.sequences(compiled.model(), 8 * 64, n, 42);
     int vocab = compiled.model().inputVocabulary();
@@ -78,6 +86,7 @@ public class SimulationBenchmark {
     long[] in = batches[next];
     next = (next + 1) & 7;
     counts.gateEvaluations += 64 * gates;
+    counts.wireEvaluations += 64 * wires;
     counts.vectors += 64;
     return simulator.simulate(in);
   }

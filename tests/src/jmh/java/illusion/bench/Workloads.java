@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  *   <li>{@code ids4}: the IDS4 layer over A5's action on 5 points (finite-state prefix, AND/OR);
  *   <li>{@code diag-stack}: the derived-series counter layers over A4 x Z5 (threshold gates;
  *       {@code diag-stack} does not exist for A5, which is not solvable);
- *   <li>{@code s4-random}: a random S4 layer (d = 8, 16-bit fixed point) over 60 tokens, seed 1
+ *   <li>{@code s4-random}: {@code RandomModels}' random S4 layer over 60 tokens, seed 1
  *       (a convolution kernel: thermometers over one shared weighted sum).
  * </ul>
  */
