@@ -261,7 +261,8 @@ public final class VerilogExporter {
       }
       w.write("endmodule\n`default_nettype wire\n");
       for (int node = 0; node < reads.length; node++) {
-        if (reads[node] > FANOUT && uses[node] != reads[node]) {
+        // constants are written as literals, never through copies, so their reads are not counted as uses
+        if (circuit.kind(node) != NodeKind.CONSTANT && reads[node] > FANOUT && uses[node] != reads[node]) {
           throw new AssertionError("node " + node + " read " + uses[node] + " of " + reads[node]);
         }
       }
