@@ -85,6 +85,8 @@ public final class Simulator {
   private final int[] slot;
   private final long[] lanes;
   private final BigInteger[][] bigLanes;
+  /** Per BigInteger sum: its term weights, filled at its first evaluation. */
+  private final BigInteger[][] bigWeights;
   /** Per group: CSR list of BigInteger sums whose lanes can be dropped after it. */
   private final int[] bigReleaseStarts;
   private final int[] bigReleases;
@@ -271,6 +273,7 @@ public final class Simulator {
       prepareSliced(s);
     }
     this.bigLanes = anyBig ? new BigInteger[sums][] : null;
+    this.bigWeights = anyBig ? new BigInteger[sums][] : null;
     this.bigReleaseStarts = anyBig ? bigReleaseStarts.toIntArray() : null;
     this.bigReleases = anyBig ? bigReleases.toIntArray() : null;
     // the program: operations per node, and segments
@@ -1025,9 +1028,17 @@ public final class Simulator {
     } else {
       System.arraycopy(bigLanes[base], 0, acc, 0, 64);
     }
+    BigInteger[] weights = bigWeights[s];
+    if (weights == null) { // looked up once: the side table is a hash map
+      weights = new BigInteger[to - from];
+      for (int j = from; j < to; j++) {
+        weights[j - from] = c.termWeights.get(j);
+      }
+      bigWeights[s] = weights;
+    }
     for (int j = from; j < to; j++) {
       long x = v[c.termNodes[j]];
-      BigInteger w = c.termWeights.get(j);
+      BigInteger w = weights[j - from];
       while (x != 0) {
         int lane = Long.numberOfTrailingZeros(x);
         acc[lane] = acc[lane].add(w);
