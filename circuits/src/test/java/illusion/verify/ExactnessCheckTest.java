@@ -16,6 +16,7 @@ import illusion.ssm.Model;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ExactnessCheckTest {
@@ -129,8 +130,12 @@ class ExactnessCheckTest {
     assertEquals(1, c.model().layer(0).stateDim());
   }
 
-  /** A compiler that never returns is a timeout, and the check still ends. */
+  /**
+   * A compiler that never returns is a timeout, and the check still ends. Tagged slow: its worker
+   * spins for seconds on purpose, which mutation testing must not mistake for a hang of its own.
+   */
   @Test
+  @Tag("slow")
   void aHangIsATimeoutAndTheCheckEnds() {
     long start = System.nanoTime();
     ExactnessReport r =
