@@ -22,7 +22,7 @@ while [[ $# -gt 0 ]]; do
     --vectors) vectors="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --rebuild) rebuild=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -52,6 +52,15 @@ java_cmd=(java -Xmx12g -cp "$jar" illusion.bench.CompareSimulators)
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# median wall time of three runs of a command run in $dir (short runs: the load varies)
+median3() {
+  local times=() t0 t1
+  for _ in 1 2 3; do
+    t0=$(now); (cd "$dir" && "$@" > /dev/null 2>&1) || return 1; t1=$(now)
+    times+=("$(elapsed "$t0" "$t1")")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | sed -n 2p
+}
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== circuit and vectors"
@@ -80,20 +89,15 @@ t0=$(now)
 (cd "$dir" && verilator --binary --timing -Wno-fatal -j "$(nproc)" --top-module circuit_tb \
   -Mdir verilator -o vsim circuit.v circuit_tb.v > verilator-build.log 2>&1)
 t1=$(now)
-(cd "$dir" && ./verilator/vsim +in=vectors.in +out=verilator.out > verilator-run.log 2>&1)
-t2=$(now)
 verilator_build=$(elapsed "$t0" "$t1")
-verilator_run=$(elapsed "$t1" "$t2")
+verilator_run=$(median3 ./verilator/vsim +in=vectors.in +out=verilator.out)
 echo "verilator build seconds: $verilator_build"
-echo "verilator run seconds: $verilator_run"
+echo "verilator run seconds (median of 3): $verilator_run"
 # the same testbench around a stub with the circuit's ports: the cost of the vector file I/O
 (cd "$dir" && verilator --binary --timing -Wno-fatal -j "$(nproc)" --top-module circuit_tb \
   -Mdir verilator-stub -o vstub stub.v circuit_tb.v > verilator-stub-build.log 2>&1)
-t0=$(now)
-(cd "$dir" && ./verilator-stub/vstub +in=vectors.in +out=stub.out > verilator-stub-run.log 2>&1)
-t1=$(now)
-verilator_io=$(elapsed "$t0" "$t1")
-echo "verilator run seconds with a stub circuit (vector file I/O only): $verilator_io"
+verilator_io=$(median3 ./verilator-stub/vstub +in=vectors.in +out=stub.out)
+echo "verilator run seconds with a stub circuit (vector file I/O only, median of 3): $verilator_io"
 
 echo "== agreement"
 "${java_cmd[@]}" check "$dir" java.out icarus.out verilator.out
@@ -110,10 +114,11 @@ awk -v g="$gates" -v v="$vectors" -v js="$java_sim" -v jw="$java_warm" -v jf="$j
   printf "%-44s %10.3f %14.3e\n", "verilator run (file to file)", vr, g * v / vr
   printf "%-44s %10.3f\n", "verilator build", vb
   printf "%-44s %10.3f\n", "verilator run, stub circuit (file I/O only)", vio
-  ve = vr - vio; if (ve < 0.001) ve = 0.001
-  printf "%-44s %10.3f %14.3e\n", "verilator evaluation (run minus file I/O)", ve, g * v / ve
+  ve = vr - vio
+  if (ve > 0.1 * vr) printf "%-44s %10.3f %14.3e\n", "verilator evaluation (run minus file I/O)", ve, g * v / ve
+  else printf "%-44s %10s\n", "verilator evaluation (run minus file I/O)", "within noise"
   printf "ratios, java simulation (first run): %.0fx icarus run, %.1fx verilator run, %.0fx verilator build + run\n", ir / js, vr / js, (vb + vr) / js
   printf "ratios, java simulation (warm):      %.0fx icarus run, %.1fx verilator run, %.0fx verilator build + run\n", ir / jw, vr / jw, (vb + vr) / jw
   printf "ratios, java file to file:           %.0fx icarus run, %.1fx verilator run, %.0fx verilator build + run\n", ir / jf, vr / jf, (vb + vr) / jf
-  printf "ratio, java simulation (warm) vs verilator evaluation without file I/O: %.1fx\n", ve / jw
+  if (ve > 0.1 * vr) printf "ratio, java simulation (warm) vs verilator evaluation without file I/O: %.1fx\n", ve / jw
 }'

@@ -41,9 +41,7 @@ public final class Simulator {
   private static final byte SEG_OR_POSITIVE = 5; // OR gates without complemented fan-ins
   private static final byte SEG_MIXED = 2; // anything else, dispatched per node
 
-  // Per-node operations in mixed segments.
-  private static final byte OP_GATE2 = 0;
-  private static final byte OP_GATEN = 1;
+  // Per-node operations in mixed segments (AND and OR gates always run in segments of their own).
   private static final byte OP_NOT = 2;
   private static final byte OP_INPUT = 3;
   private static final byte OP_CONST0 = 4;
@@ -286,7 +284,6 @@ public final class Simulator {
         case Circuit.K_AND:
         case Circuit.K_OR:
           boolean two = st[i + 1] - st[i] == 2;
-          ops[i] = two ? OP_GATE2 : OP_GATEN;
           seg = two ? SEG_GATE2 : SEG_GATEN;
           boolean positive = true;
           for (int j = st[i]; j < st[i + 1]; j++) {
@@ -622,32 +619,12 @@ public final class Simulator {
   }
 
   private void mixed(long[] inputWords, int from, int to) {
-    final byte[] ks = circuit.kinds;
     final int[] st = circuit.starts;
     final int[] d = circuit.data;
     final long[] v = values;
     final byte[] op = ops;
     for (int i = from; i < to; i++) {
       switch (op[i]) {
-        case OP_GATE2:
-          {
-            int m = Circuit.K_AND - ks[i];
-            int f = st[i];
-            v[i] = (lit(v, d[f] ^ m) & lit(v, d[f + 1] ^ m)) ^ m;
-            break;
-          }
-        case OP_GATEN:
-          {
-            int m = Circuit.K_AND - ks[i];
-            int f = st[i];
-            int e = st[i + 1];
-            long acc = lit(v, d[f] ^ m) & lit(v, d[f + 1] ^ m);
-            for (int j = f + 2; j < e; j++) {
-              acc &= lit(v, d[j] ^ m);
-            }
-            v[i] = acc ^ m;
-            break;
-          }
         case OP_NOT:
           v[i] = ~v[d[st[i]]];
           break;
