@@ -69,7 +69,8 @@ public final class ModelCompiler {
     LayerCompiler[] layers = new LayerCompiler[depth];
     for (int l = 0; l < depth; l++) {
       try {
-        layers[l] = LayerCompilers.forLayer(model.layer(l), n, options);
+        OutputUse use = OutputUse.of(model.readout(l).moduli(), l == depth - 1);
+        layers[l] = LayerCompilers.forLayer(model.layer(l), n, options, use);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "model " + model.name() + ", layer " + l + ": " + e.getMessage(), e);

@@ -15,22 +15,38 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
  * other threshold of {@code y} are built from the thermometer on demand, one gate each at depth one
  * above it (the code is monotone, so an alternating sum of its literals is 0 or 1).
  *
+ * <p>An output that a readout reads only modulo m may instead be held as its one-hot residue
+ * literals alone ({@link #ofResidues}); then only {@link #residues} with a divisor of m is defined.
+ *
  * <p>Valid only with the builder that made its literals.
  */
 final class RoundedOutput {
   private final Precision precision;
   private final long min;
   private final long max;
-  /** {@code levels[k] = [y ≥ min + 1 + k]}, {@code k < max - min}. */
+  /** {@code levels[k] = [y ≥ min + 1 + k]}, {@code k < max - min}; null when held by residues. */
   private final int[] levels;
 
+  /** The modulus and the one-hot residue literals of an output held by residues. */
+  private final int modulus;
+
+  private final int[] residueLiterals;
   private final int one;
 
-  private RoundedOutput(Precision precision, long min, long max, int[] levels, int one) {
+  private RoundedOutput(
+      Precision precision,
+      long min,
+      long max,
+      int[] levels,
+      int modulus,
+      int[] residueLiterals,
+      int one) {
     this.precision = precision;
     this.min = min;
     this.max = max;
     this.levels = levels;
+    this.modulus = modulus;
+    this.residueLiterals = residueLiterals;
     this.one = one;
   }
 
@@ -53,7 +69,25 @@ final class RoundedOutput {
         max,
         max - min,
         levels.length);
-    return new RoundedOutput(precision, min, max, levels.clone(), b.constant(true));
+    return new RoundedOutput(precision, min, max, levels.clone(), 0, null, b.constant(true));
+  }
+
+  /**
+   * An output in {@code [min, max]} held only as its residue modulo {@code modulus}: {@code
+   * residues[r]} is the literal {@code [floorMod(y, modulus) = r]}. Thresholds and bits of it are
+   * not available; {@link #residues} is, for divisors of {@code modulus}.
+   */
+  static RoundedOutput ofResidues(
+      CircuitBuilder b, Precision precision, long min, long max, int[] residues) {
+    checkArgument(
+        precision.fits(min) && precision.fits(max) && min <= max,
+        "output range [%s, %s] is not within %s",
+        min,
+        max,
+        precision);
+    checkArgument(residues.length >= 1, "a residue vector needs a modulus of at least 1");
+    return new RoundedOutput(
+        precision, min, max, null, residues.length, residues.clone(), b.constant(true));
   }
 
   /** The constant output {@code raw}. */
@@ -75,13 +109,21 @@ final class RoundedOutput {
     return max;
   }
 
-  /** The number of non-constant thermometer literals, {@code max - min}. */
+  /** The number of non-constant thermometer literals, {@code max - min}; 0 if held by residues. */
   int levelCount() {
-    return levels.length;
+    return levels == null ? 0 : levels.length;
+  }
+
+  private void checkThermometer(String what) {
+    if (levels == null) {
+      throw new IllegalStateException(
+          "an output held modulo " + modulus + " has no " + what + " (only its residues)");
+    }
   }
 
   /** The literal {@code [y ≥ v]}: a thermometer literal, or a constant outside {@code (min, max]}. */
   int atLeast(long v) {
+    checkThermometer("thresholds");
     if (v <= min) {
       return one;
     }
@@ -99,6 +141,7 @@ final class RoundedOutput {
   int bit(CircuitBuilder b, int i) {
     int p = precision.bits();
     checkElementIndex(i, p, "bit");
+    checkThermometer("bits");
     if (i == p - 1) {
       return ~atLeast(0);
     }
@@ -136,6 +179,9 @@ final class RoundedOutput {
    */
   int residue(CircuitBuilder b, int m, int r) {
     checkArgument(m >= 1 && r >= 0 && r < m, "residue %s mod %s", r, m);
+    if (levels == null) {
+      return residues(b, m)[r];
+    }
     long constant = Math.floorMod(min, m) == r ? 1 : 0; // [y ≥ min] = 1
     IntArrayList lits = new IntArrayList();
     LongArrayList weights = new LongArrayList();
@@ -155,6 +201,9 @@ final class RoundedOutput {
    */
   int[] residues(CircuitBuilder b, int m) {
     checkArgument(m >= 1, "modulus %s", m);
+    if (levels == null) {
+      return heldResidues(b, m);
+    }
     IntArrayList[] lits = new IntArrayList[m];
     LongArrayList[] weights = new LongArrayList[m];
     for (int r = 0; r < m; r++) {
@@ -176,6 +225,26 @@ final class RoundedOutput {
     int[] out = new int[m];
     for (int r = 0; r < m; r++) {
       out[r] = alternatingSum(b, lits[r], weights[r], r == first ? 1 : 0);
+    }
+    return out;
+  }
+
+  /** The residues mod a divisor m of the held modulus: ORs of the held residue literals. */
+  private int[] heldResidues(CircuitBuilder b, int m) {
+    if (m == modulus) {
+      return residueLiterals.clone();
+    }
+    if (modulus % m != 0) {
+      throw new IllegalStateException(
+          "an output held modulo " + modulus + " has no residues modulo " + m);
+    }
+    int[] out = new int[m];
+    int[] lits = new int[modulus / m];
+    for (int r = 0; r < m; r++) {
+      for (int k = 0; k < lits.length; k++) {
+        lits[k] = residueLiterals[r + k * m];
+      }
+      out[r] = lits.length == 1 ? lits[0] : b.or(lits);
     }
     return out;
   }
@@ -203,6 +272,8 @@ final class RoundedOutput {
 
   @Override
   public String toString() {
-    return "rounded output in [" + min + ", " + max + "] (" + levels.length + " levels)";
+    return levels == null
+        ? "rounded output in [" + min + ", " + max + "] held modulo " + modulus
+        : "rounded output in [" + min + ", " + max + "] (" + levels.length + " levels)";
   }
 }

@@ -40,7 +40,11 @@ import java.util.Map;
  * <p>Special cases keep it small and exact: {@code a = 1} needs no exponent sums (only RESETs are
  * counted), {@code a = -1} only their parity, {@code a = 0} only whether the window's exponents are
  * all zero ({@code 0^0 = 1}); a channel with neither exponents nor RESETs is a plain prefix sum of
- * its inputs, and then the outputs' sums extend one another as {@code t} grows.
+ * its inputs, and then the outputs' sums extend one another as {@code t} grows. When such an output
+ * is read only modulo m by the readout (the counters of {@code diag-stack}), never saturates and
+ * needs no rounding (integral at the precision's scale), it is held by its residues alone, built
+ * by {@link PrefixResidues} in {@code O(n^{4/3} m)} gates instead of {@code Θ(n^2)} thermometer
+ * cuts.
  */
 final class SelectiveCompiler implements LayerCompiler {
   private final Precision precision;
@@ -53,8 +57,13 @@ final class SelectiveCompiler implements LayerCompiler {
   private final Dyadic[][] linear;
   private final boolean hasLinear;
   private final List<WindowClass> windows;
+  /** Per output channel: the modulus it is held by when held by its residues, else 0. */
+  private final int[] residueModulus;
 
-  private SelectiveCompiler(SelectiveLayer layer, int n) {
+  private final OutputUse use;
+
+  private SelectiveCompiler(SelectiveLayer layer, int n, OutputUse use) {
+    this.use = use;
     this.precision = layer.precision();
     this.n = n;
     Dyadic[] base = Exact.values(layer.rawBase(), precision);
@@ -135,10 +144,70 @@ final class SelectiveCompiler implements LayerCompiler {
         windows.add(w);
       }
     }
+    this.residueModulus = new int[outputs];
+    for (int o = 0; o < outputs; o++) {
+      residueModulus[o] = residueModulus(o);
+    }
   }
 
-  static SelectiveCompiler of(SelectiveLayer layer, int n) {
-    return new SelectiveCompiler(layer, n);
+  static SelectiveCompiler of(SelectiveLayer layer, int n, OutputUse use) {
+    return new SelectiveCompiler(layer, n, use);
+  }
+
+  /**
+   * The modulus output o is held by, or 0 when it must be held by its thermometer: it is read in
+   * full, is not a plain prefix sum, may saturate or round at some t &lt; n, or its residues at
+   * {@code t = n - 1} would take more cuts than its thermometer even without blocks.
+   */
+  private int residueModulus(int o) {
+    int m = use.residueOnly(o);
+    if (m < 2 || m > 1 << 20 || !chained() || !hasLinear) {
+      return 0;
+    }
+    int f = precision.fractionBits();
+    for (int s = 0; s < vocabulary; s++) {
+      if (self[o][s].scale() > f || linear[o][s].scale() > f) {
+        return 0; // floor(2^f v) would round
+      }
+    }
+    // the exact range is linear in t, so its ends at t = 0 and t = n - 1 bound it
+    for (long t : new long[] {0, n - 1}) {
+      Dyadic lo = min(self[o]).add(min(linear[o]).multiply(Dyadic.of(t)));
+      Dyadic hi = max(self[o]).add(max(linear[o]).multiply(Dyadic.of(t)));
+      if (!unsaturated(lo) || !unsaturated(hi)) {
+        return 0;
+      }
+    }
+    long[] w = residueWeights(linear[o], m);
+    long span = Arrays.stream(w).max().getAsLong() - Arrays.stream(w).min().getAsLong();
+    long direct = (n - 1L) * span + m;
+    return direct <= thermometerLevels(n - 1, o) ? m : 0;
+  }
+
+  /** Whether {@code 2^f v} is an integer within the precision's range. */
+  private boolean unsaturated(Dyadic v) {
+    BigInteger raw = OutputStage.integral(v, precision.fractionBits());
+    return raw.compareTo(BigInteger.valueOf(precision.minRaw())) >= 0
+        && raw.compareTo(BigInteger.valueOf(precision.maxRaw())) <= 0;
+  }
+
+  /** The raw integer weights {@code 2^f w} reduced mod m. */
+  private long[] residueWeights(Dyadic[] weights, int m) {
+    long[] r = new long[weights.length];
+    for (int s = 0; s < weights.length; s++) {
+      r[s] =
+          OutputStage.integral(weights[s], precision.fractionBits())
+              .mod(BigInteger.valueOf(m))
+              .longValue();
+    }
+    return r;
+  }
+
+  /** The residue plan of an output held by residues, at {@code outputPositions}. */
+  private PrefixResidues residuePlan(int o, BitSet outputPositions) {
+    int m = residueModulus[o];
+    return PrefixResidues.of(
+        residueWeights(linear[o], m), residueWeights(self[o], m), 0, m, outputPositions);
   }
 
   /**
@@ -205,6 +274,11 @@ final class SelectiveCompiler implements LayerCompiler {
   @Override
   public SizeEstimate estimate(BitSet outputPositions, boolean withBits) {
     SizeEstimate size = SizeEstimate.ZERO;
+    for (int o = 0; o < outputs; o++) {
+      if (residueModulus[o] > 0) {
+        size = size.plus(residuePlan(o, outputPositions).estimate());
+      }
+    }
     for (int t = outputPositions.nextSetBit(0); t >= 0; t = outputPositions.nextSetBit(t + 1)) {
       long gates = 0;
       long wires = 0;
@@ -216,6 +290,9 @@ final class SelectiveCompiler implements LayerCompiler {
         stored = SizeEstimate.add(stored, (long) t * w.windowTokens);
       }
       for (int o = 0; o < outputs; o++) {
+        if (residueModulus[o] > 0) {
+          continue;
+        }
         long terms = nonZeros(self[o]) + (hasLinear ? (long) t * nonZeros(linear[o]) : 0);
         long weightWords = 0;
         for (WindowClass w : windows) {
@@ -236,12 +313,17 @@ final class SelectiveCompiler implements LayerCompiler {
     return size;
   }
 
+  /** The thermometer's levels, or 0 for an output held by its residues. */
+  @Override
+  public long levels(int t, int channel) {
+    return residueModulus[channel] > 0 ? 0 : thermometerLevels(t, channel);
+  }
+
   /**
    * The output's range computed in doubles (a^δ underflows harmlessly), widened by a margin so
    * that the level count bounds the exact one.
    */
-  @Override
-  public long levels(int t, int channel) {
+  private long thermometerLevels(int t, int channel) {
     double lo = min(self[channel]).toDouble() + t * min(linear[channel]).toDouble();
     double hi = max(self[channel]).toDouble() + t * max(linear[channel]).toDouble();
     for (WindowClass w : windows) {
@@ -308,7 +390,14 @@ final class SelectiveCompiler implements LayerCompiler {
       }
     }
     int shift = OutputStage.shiftFor(precision, maxScale);
+    for (int t = outputPositions.nextSetBit(0); t >= 0; t = outputPositions.nextSetBit(t + 1)) {
+      out[t] = new RoundedOutput[outputs];
+    }
     for (int o = 0; o < outputs; o++) {
+      if (residueModulus[o] > 0) {
+        compileResidues(b, tokens, outputPositions, o, out);
+        continue;
+      }
       CircuitBuilder.Sum prefix = null; // P_{t-1}
       Dyadic lo = Dyadic.ZERO;
       Dyadic hi = Dyadic.ZERO;
@@ -322,9 +411,6 @@ final class SelectiveCompiler implements LayerCompiler {
               OutputStage.sum(b, prefix, precision, shift, tokens[t], Arrays.asList(self[o]));
           long rlo = precision.round(lo.add(selfLo));
           long rhi = precision.round(hi.add(selfHi));
-          if (out[t] == null) {
-            out[t] = new RoundedOutput[outputs];
-          }
           out[t][o] =
               rlo == rhi
                   ? RoundedOutput.constant(b, precision, rlo)
@@ -336,6 +422,20 @@ final class SelectiveCompiler implements LayerCompiler {
           hi = hi.add(linHi);
         }
       }
+    }
+  }
+
+  /** Output o at every t in {@code outputPositions}, held by its residues (no rounding occurs). */
+  private void compileResidues(
+      CircuitBuilder b, int[][] tokens, BitSet outputPositions, int o, RoundedOutput[][] out) {
+    int[][] residues = residuePlan(o, outputPositions).build(b, tokens);
+    Dyadic linLo = min(linear[o]);
+    Dyadic linHi = max(linear[o]);
+    for (int t = outputPositions.nextSetBit(0); t >= 0; t = outputPositions.nextSetBit(t + 1)) {
+      Dyadic at = Dyadic.of(t);
+      long lo = precision.round(min(self[o]).add(linLo.multiply(at)));
+      long hi = precision.round(max(self[o]).add(linHi.multiply(at)));
+      out[t][o] = RoundedOutput.ofResidues(b, precision, lo, hi, residues[t]);
     }
   }
 

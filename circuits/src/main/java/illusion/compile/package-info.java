@@ -30,7 +30,10 @@
  *         <li>{@code SelectiveCompiler} (selective diagonal; Thm 4.4): window exponent sums as
  *             suffix sums, one threshold indicator per (window, token group, exponent sum), and
  *             prefix-sum chains for channels without exponents or RESETs; depth 3 (2 without
- *             windows) plus the readout;
+ *             windows) plus the readout. A prefix-sum output that the readout reads only modulo m
+ *             and that neither rounds nor saturates (exact counters, as in {@code diag-stack}) is
+ *             held by its residues instead ({@code PrefixResidues}: iterated addition mod m over
+ *             blocks of positions, depth 6, {@code O(n^{4/3} m)} gates for every position);
  *         <li>{@code FiniteStateCompiler} (IDS4, RNN-SSM; Thm 5.1, 5.2): a parallel prefix of
  *             Boolean transition matrices; depth Θ(log n).
  *       </ul>
@@ -41,7 +44,9 @@
  *       one shared integer sum and the thermometer gates {@code [y ≥ v]} over the reachable range
  *       of {@code y = sat_p(floor(2^f value))}.
  *   <li>{@code RoundedOutput}: a thermometer code; two's complement bits ({@code bits}) and
- *       residues ({@code residue}) are one gate above it, made only when asked for.
+ *       residues ({@code residue}) are one gate above it, made only when asked for. Or, for an
+ *       output read only modulo m ({@code OutputUse} tells each strategy what is read), the
+ *       one-hot residue literals alone.
  *   <li>{@code ReadoutCompiler}: a {@link illusion.ssm.Readout} as residue indicators, one AND per
  *       table entry and one OR per token: the next layer's token one-hot (or the label).
  * </ul>

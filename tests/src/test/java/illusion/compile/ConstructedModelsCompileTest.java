@@ -98,6 +98,32 @@ class ConstructedModelsCompileTest {
     checkExact(ModelCompiler.compile(z60, 16, Outputs.ALL), generated(Z60, 16, 100, 4));
   }
 
+  /**
+   * diag-stack's first layer is read only modulo the order of A4_x_Z5's abelianization, so its
+   * counters are held by their residues (iterated addition mod m over blocks of positions, in
+   * constant depth): exact at n = 64, where blocks are used, and projected to grow subquadratically,
+   * so that n = 4096 fits the wire limit of a 4 GiB heap.
+   */
+  @Test
+  void diagStackCountersScaleToLongWords() {
+    Model m64 = ConstructedModels.build("diag-stack", A4_X_Z5, 64);
+    CompiledModel all = ModelCompiler.compile(m64, 64, Outputs.ALL);
+    checkExact(all, generated(A4_X_Z5, 64, 64, 5));
+    CompiledModel last = ModelCompiler.compile(m64, 64, Outputs.LAST);
+    checkExact(last, generated(A4_X_Z5, 64, 64, 6));
+    CompileOptions unlimited = CompileOptions.builder().wireLimit(Long.MAX_VALUE).build();
+    long at1024 = projectedDiagStack(1024, unlimited);
+    long at4096 = projectedDiagStack(4096, unlimited);
+    assertTrue(at4096 < 8 * at1024, at1024 + " stored wires at n = 1024, " + at4096 + " at 4096");
+    long limit = (4L << 30) / CompileOptions.BYTES_PER_STORED_WIRE;
+    assertTrue(at4096 <= limit, at4096 + " stored wires at n = 4096, limit " + limit);
+  }
+
+  private static long projectedDiagStack(int n, CompileOptions options) {
+    Model model = ConstructedModels.build("diag-stack", A4_X_Z5, n);
+    return ModelCompiler.project(model, n, Outputs.LAST, options).storedWires();
+  }
+
   /** A5 is perfect: diag-stack does not exist for it (Cor 4.7's side of the story). */
   @Test
   void diagStackIsRefusedForA5() {
