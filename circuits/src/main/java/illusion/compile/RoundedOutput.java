@@ -56,12 +56,7 @@ final class RoundedOutput {
    */
   static RoundedOutput ofThermometer(
       CircuitBuilder b, Precision precision, long min, long max, int[] levels) {
-    checkArgument(
-        precision.fits(min) && precision.fits(max) && min <= max,
-        "output range [%s, %s] is not within %s",
-        min,
-        max,
-        precision);
+    checkRange(precision, min, max);
     checkArgument(
         levels.length == max - min,
         "a thermometer over [%s, %s] needs %s levels, got %s",
@@ -79,15 +74,19 @@ final class RoundedOutput {
    */
   static RoundedOutput ofResidues(
       CircuitBuilder b, Precision precision, long min, long max, int[] residues) {
+    checkRange(precision, min, max);
+    checkArgument(residues.length >= 1, "a residue vector needs a modulus of at least 1");
+    return new RoundedOutput(
+        precision, min, max, null, residues.length, residues.clone(), b.constant(true));
+  }
+
+  private static void checkRange(Precision precision, long min, long max) {
     checkArgument(
         precision.fits(min) && precision.fits(max) && min <= max,
         "output range [%s, %s] is not within %s",
         min,
         max,
         precision);
-    checkArgument(residues.length >= 1, "a residue vector needs a modulus of at least 1");
-    return new RoundedOutput(
-        precision, min, max, null, residues.length, residues.clone(), b.constant(true));
   }
 
   /** The constant output {@code raw}. */

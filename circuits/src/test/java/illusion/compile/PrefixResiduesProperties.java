@@ -45,12 +45,7 @@ class PrefixResiduesProperties {
     }
     PrefixResidues plan = PrefixResidues.of(w, u, c, modulus, positions);
     CircuitBuilder b = new CircuitBuilder();
-    int[][] choices = new int[n][vocabulary];
-    for (int t = 0; t < n; t++) {
-      for (int s = 0; s < vocabulary; s++) {
-        choices[t][s] = b.input("x" + t + "_" + s);
-      }
-    }
+    int[][] choices = choices(b, n, vocabulary);
     int[][] residues = plan.build(b, choices);
     for (int t = positions.nextSetBit(0); t >= 0; t = positions.nextSetBit(t + 1)) {
       for (int r = 0; r < modulus; r++) {
@@ -119,12 +114,7 @@ class PrefixResiduesProperties {
     all.set(0, n);
     PrefixResidues plan = PrefixResidues.of(w, u, 0, modulus, all);
     CircuitBuilder b = new CircuitBuilder();
-    int[][] choices = new int[n][4];
-    for (int t = 0; t < n; t++) {
-      for (int s = 0; s < 4; s++) {
-        choices[t][s] = b.input("x" + t + "_" + s);
-      }
-    }
+    int[][] choices = choices(b, n, 4);
     int[][] residues = plan.build(b, choices);
     for (int t = 0; t < n; t++) {
       for (int r = 0; r < modulus; r++) {
@@ -135,6 +125,17 @@ class PrefixResiduesProperties {
     assertTrue(
         stats.gates() <= plan.estimate().gates(),
         stats.gates() + " gates built, " + plan.estimate().gates() + " projected");
+  }
+
+  /** The input literals {@code x[t][σ]} of n one-hot positions. */
+  private static int[][] choices(CircuitBuilder b, int n, int vocabulary) {
+    int[][] choices = new int[n][vocabulary];
+    for (int t = 0; t < n; t++) {
+      for (int s = 0; s < vocabulary; s++) {
+        choices[t][s] = b.input("x" + t + "_" + s);
+      }
+    }
+    return choices;
   }
 
   private static PrefixResidues everyPosition(long[] w, long[] u, int n) {
