@@ -2,6 +2,8 @@ package illusion.export;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.jgrapht.Graph;
+import org.jgrapht.nio.GraphExporter;
 
 /**
  * A writer that remembers the first {@link IOException} of the writer it wraps, for libraries that
@@ -14,6 +16,23 @@ final class CheckedWriter extends Writer {
 
   CheckedWriter(Writer out) {
     this.out = out;
+  }
+
+  /**
+   * Exports {@code graph} to {@code out} with a JGraphT exporter and flushes {@code out} (does not
+   * close it), rethrowing any {@link IOException} the library swallowed or wrapped.
+   */
+  static <V, E> void export(GraphExporter<V, E> exporter, Graph<V, E> graph, Writer out)
+      throws IOException {
+    CheckedWriter checked = new CheckedWriter(out);
+    try {
+      exporter.exportGraph(graph, checked);
+    } catch (RuntimeException e) {
+      checked.rethrow(); // an I/O error the library wrapped
+      throw e;
+    }
+    checked.rethrow(); // an I/O error the library swallowed
+    checked.flush();
   }
 
   @Override

@@ -1,7 +1,5 @@
 package illusion.export;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import illusion.circuit.Circuit;
 import illusion.circuit.Literals;
 import illusion.circuit.NodeKind;
@@ -34,26 +32,6 @@ final class CircuitGraph {
 
   private CircuitGraph() {}
 
-  /**
-   * Throws {@link IllegalArgumentException} unless {@code circuit} has at most {@code maxNodes}
-   * nodes and {@code maxEdges} wires; {@code format} names the output in the message.
-   */
-  static void checkSize(Circuit circuit, int maxNodes, long maxEdges, String format) {
-    checkArgument(
-        circuit.nodeCount() <= maxNodes,
-        "circuit too large to draw as %s: %s nodes exceed the limit of %s",
-        format,
-        circuit.nodeCount(),
-        maxNodes);
-    long edges = edgeCount(circuit);
-    checkArgument(
-        edges <= maxEdges,
-        "circuit too large to draw as %s: %s wires exceed the limit of %s",
-        format,
-        edges,
-        maxEdges);
-  }
-
   /** The number of wires of the flat circuit (the sum of all flat fan-ins). */
   static long edgeCount(Circuit circuit) {
     long edges = 0;
@@ -63,7 +41,7 @@ final class CircuitGraph {
     return edges;
   }
 
-  /** The graph of {@code circuit}; call {@link #checkSize} first. */
+  /** The graph of {@code circuit}; check its size ({@link ExportLimits#check}) first. */
   static Graph<Integer, Wire> of(Circuit circuit) {
     Graph<Integer, Wire> g = new DirectedPseudograph<>(Wire.class);
     for (int node = 0; node < circuit.nodeCount(); node++) {

@@ -1,7 +1,5 @@
 package illusion.export;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import illusion.circuit.Circuit;
 import illusion.circuit.NodeKind;
 import java.io.IOException;
@@ -32,18 +30,16 @@ import org.jgrapht.nio.dot.DOTExporter;
  */
 public final class DotExporter {
   /** The node limit unless {@link #withLimits} says otherwise. */
-  public static final int DEFAULT_MAX_NODES = 5_000;
+  public static final int DEFAULT_MAX_NODES = ExportLimits.DEFAULT_MAX_NODES;
   /** The wire limit unless {@link #withLimits} says otherwise. */
-  public static final long DEFAULT_MAX_EDGES = 50_000;
+  public static final long DEFAULT_MAX_EDGES = ExportLimits.DEFAULT_MAX_EDGES;
 
-  private static final DotExporter DEFAULT = new DotExporter(DEFAULT_MAX_NODES, DEFAULT_MAX_EDGES);
+  private static final DotExporter DEFAULT = new DotExporter(ExportLimits.DEFAULT);
 
-  private final int maxNodes;
-  private final long maxEdges;
+  private final ExportLimits limits;
 
-  private DotExporter(int maxNodes, long maxEdges) {
-    this.maxNodes = maxNodes;
-    this.maxEdges = maxEdges;
+  private DotExporter(ExportLimits limits) {
+    this.limits = limits;
   }
 
   /** An exporter with the default limits. */
@@ -53,19 +49,17 @@ public final class DotExporter {
 
   /** This exporter with other limits (both positive). */
   public DotExporter withLimits(int maxNodes, long maxEdges) {
-    checkArgument(maxNodes > 0, "maxNodes must be positive: %s", maxNodes);
-    checkArgument(maxEdges > 0, "maxEdges must be positive: %s", maxEdges);
-    return new DotExporter(maxNodes, maxEdges);
+    return new DotExporter(new ExportLimits(maxNodes, maxEdges));
   }
 
   /** The most nodes a circuit may have. */
   public int maxNodes() {
-    return maxNodes;
+    return limits.maxNodes();
   }
 
   /** The most wires (flat fan-ins, see {@code CircuitStats}) a circuit may have. */
   public long maxEdges() {
-    return maxEdges;
+    return limits.maxEdges();
   }
 
   /**
@@ -77,7 +71,7 @@ public final class DotExporter {
    */
   public void write(Circuit circuit, Writer out) throws IOException {
     Objects.requireNonNull(out, "out");
-    CircuitGraph.checkSize(circuit, maxNodes, maxEdges, "DOT");
+    limits.check(circuit, "DOT");
     Graph<Integer, CircuitGraph.Wire> graph = CircuitGraph.of(circuit);
     String[] outputNames = CircuitGraph.outputNames(circuit);
     DOTExporter<Integer, CircuitGraph.Wire> exporter = new DOTExporter<>(CircuitGraph::id);
@@ -106,14 +100,6 @@ public final class DotExporter {
           }
           return a;
         });
-    CheckedWriter checked = new CheckedWriter(out);
-    try {
-      exporter.exportGraph(graph, checked);
-    } catch (RuntimeException e) {
-      checked.rethrow(); // an I/O error the library wrapped
-      throw e;
-    }
-    checked.rethrow(); // an I/O error the library swallowed
-    checked.flush();
+    CheckedWriter.export(exporter, graph, out);
   }
 }

@@ -1,7 +1,5 @@
 package illusion.export;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import illusion.circuit.Circuit;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,19 +29,16 @@ import org.jgrapht.nio.graphml.GraphMLExporter.AttributeCategory;
  */
 public final class GraphMlExporter {
   /** The node limit unless {@link #withLimits} says otherwise. */
-  public static final int DEFAULT_MAX_NODES = DotExporter.DEFAULT_MAX_NODES;
+  public static final int DEFAULT_MAX_NODES = ExportLimits.DEFAULT_MAX_NODES;
   /** The wire limit unless {@link #withLimits} says otherwise. */
-  public static final long DEFAULT_MAX_EDGES = DotExporter.DEFAULT_MAX_EDGES;
+  public static final long DEFAULT_MAX_EDGES = ExportLimits.DEFAULT_MAX_EDGES;
 
-  private static final GraphMlExporter DEFAULT =
-      new GraphMlExporter(DEFAULT_MAX_NODES, DEFAULT_MAX_EDGES);
+  private static final GraphMlExporter DEFAULT = new GraphMlExporter(ExportLimits.DEFAULT);
 
-  private final int maxNodes;
-  private final long maxEdges;
+  private final ExportLimits limits;
 
-  private GraphMlExporter(int maxNodes, long maxEdges) {
-    this.maxNodes = maxNodes;
-    this.maxEdges = maxEdges;
+  private GraphMlExporter(ExportLimits limits) {
+    this.limits = limits;
   }
 
   /** An exporter with the default limits. */
@@ -53,19 +48,17 @@ public final class GraphMlExporter {
 
   /** This exporter with other limits (both positive). */
   public GraphMlExporter withLimits(int maxNodes, long maxEdges) {
-    checkArgument(maxNodes > 0, "maxNodes must be positive: %s", maxNodes);
-    checkArgument(maxEdges > 0, "maxEdges must be positive: %s", maxEdges);
-    return new GraphMlExporter(maxNodes, maxEdges);
+    return new GraphMlExporter(new ExportLimits(maxNodes, maxEdges));
   }
 
   /** The most nodes a circuit may have. */
   public int maxNodes() {
-    return maxNodes;
+    return limits.maxNodes();
   }
 
   /** The most wires (flat fan-ins) a circuit may have. */
   public long maxEdges() {
-    return maxEdges;
+    return limits.maxEdges();
   }
 
   /**
@@ -77,7 +70,7 @@ public final class GraphMlExporter {
    */
   public void write(Circuit circuit, Writer out) throws IOException {
     Objects.requireNonNull(out, "out");
-    CircuitGraph.checkSize(circuit, maxNodes, maxEdges, "GraphML");
+    limits.check(circuit, "GraphML");
     Graph<Integer, CircuitGraph.Wire> graph = CircuitGraph.of(circuit);
     String[] outputNames = CircuitGraph.outputNames(circuit);
     GraphMLExporter<Integer, CircuitGraph.Wire> exporter = new GraphMLExporter<>(CircuitGraph::id);
@@ -102,14 +95,6 @@ public final class GraphMlExporter {
           }
           return a;
         });
-    CheckedWriter checked = new CheckedWriter(out);
-    try {
-      exporter.exportGraph(graph, checked);
-    } catch (RuntimeException e) {
-      checked.rethrow(); // an I/O error the library wrapped
-      throw e;
-    }
-    checked.rethrow(); // an I/O error the library swallowed
-    checked.flush();
+    CheckedWriter.export(exporter, graph, out);
   }
 }
