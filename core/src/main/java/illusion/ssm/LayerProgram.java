@@ -192,7 +192,7 @@ final class LayerProgram {
       case FINITE_STATE:
         return new AutomatonRunner();
       case LONG:
-        return form.sign ? new SignRunner() : new LongRunner();
+        return new LongRunner();
       case SCALED:
         return new ScaledRunner();
       default:
@@ -266,11 +266,17 @@ final class LayerProgram {
     }
   }
 
-  /** Linear kinds with integer transitions: the state scaled by 2^f, on longs. */
+  /**
+   * Integer transitions on longs. The state is kept as integers H with {@code h = H / 2^shift}:
+   * linear kinds scale it by 2^f (shift f); RNN layers keep it in {-1, 0, 1}^d (shift 0) and take
+   * the sign of the raw pre-activations. Either way {@code 2^f (C h + D x) = (C_raw H) / 2^shift +
+   * D_raw}.
+   */
   private final class LongRunner extends LayerRunner {
     private long[] h = new long[form.d];
     private long[] next = new long[form.d];
-    private final int f = form.precision.fractionBits();
+    private final boolean sign = form.sign;
+    private final int shift = sign ? 0 : form.precision.fractionBits();
     private final Precision p = form.precision;
 
     @Override
@@ -285,7 +291,7 @@ final class LayerProgram {
         for (int k = 0; k < ci.length; k++) {
           sum += vi[k] * h[ci[k]];
         }
-        next[i] = sum;
+        next[i] = sign ? Long.signum(sum) : sum;
       }
       long[] t = h;
       h = next;
@@ -298,8 +304,8 @@ final class LayerProgram {
         for (int j = 0; j < ci.length; j++) {
           sum += vi[j] * h[ci[j]];
         }
-        // 2^f (C h + D x) = (C_raw H) / 2^f + D_raw; the shift is a floor division
-        out[k] = p.saturate((sum >> f) + dcol[k]);
+        // the shift is a floor division
+        out[k] = p.saturate((sum >> shift) + dcol[k]);
       }
     }
 
@@ -307,7 +313,7 @@ final class LayerProgram {
     Dyadic[] state() {
       Dyadic[] s = new Dyadic[h.length];
       for (int i = 0; i < h.length; i++) {
-        s[i] = Dyadic.of(h[i], f);
+        s[i] = Dyadic.of(h[i], shift);
       }
       return s;
     }
@@ -398,51 +404,6 @@ final class LayerProgram {
       Dyadic[] s = new Dyadic[h.length];
       for (int i = 0; i < h.length; i++) {
         s[i] = Dyadic.of(h[i], scale);
-      }
-      return s;
-    }
-  }
-
-  /** RNN layers: state in {-1, 0, 1}^d, pre-activations on raw longs. */
-  private final class SignRunner extends LayerRunner {
-    private long[] h = new long[form.d];
-    private long[] next = new long[form.d];
-    private final Precision p = form.precision;
-
-    @Override
-    void step(int token, long[] out) {
-      int[][] cc = cols[token];
-      long[][] vv = ints[token];
-      long[] b = biasT[token];
-      for (int i = 0; i < next.length; i++) {
-        long sum = b[i];
-        int[] ci = cc[i];
-        long[] vi = vv[i];
-        for (int k = 0; k < ci.length; k++) {
-          sum += vi[k] * h[ci[k]];
-        }
-        next[i] = Long.signum(sum);
-      }
-      long[] t = h;
-      h = next;
-      next = t;
-      long[] dcol = dT[token];
-      for (int k = 0; k < out.length; k++) {
-        long sum = dcol[k];
-        int[] ci = cCols[k];
-        long[] vi = cVals[k];
-        for (int j = 0; j < ci.length; j++) {
-          sum += vi[j] * h[ci[j]];
-        }
-        out[k] = p.saturate(sum);
-      }
-    }
-
-    @Override
-    Dyadic[] state() {
-      Dyadic[] s = new Dyadic[h.length];
-      for (int i = 0; i < h.length; i++) {
-        s[i] = Dyadic.of(h[i]);
       }
       return s;
     }
