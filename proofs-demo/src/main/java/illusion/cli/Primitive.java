@@ -354,18 +354,16 @@ enum Primitive {
         int[] y = SumModulo.residues(b, w, x, p.modulus);
         outputs(b, "r", y);
         BigInteger mod = BigInteger.valueOf(p.modulus);
+        BigInteger[] bigW = new BigInteger[n];
+        for (int i = 0; i < n; i++) {
+          bigW[i] = BigInteger.valueOf(w[i]);
+        }
         return new Instance(b.build()) {
           @Override
           long[] expected(long[] in) {
             long[] out = new long[y.length];
             for (int lane = 0; lane < 64; lane++) {
-              BigInteger s = BigInteger.ZERO;
-              for (int i = 0; i < n; i++) {
-                if ((in[i] >>> lane & 1) != 0) {
-                  s = s.add(BigInteger.valueOf(w[i]));
-                }
-              }
-              out[s.mod(mod).intValueExact()] |= 1L << lane;
+              out[weightedSum(in, bigW, lane).mod(mod).intValueExact()] |= 1L << lane;
             }
             return out;
           }
@@ -451,13 +449,7 @@ enum Primitive {
           long[] expected(long[] in) {
             long[] out = new long[1];
             for (int lane = 0; lane < 64; lane++) {
-              BigInteger s = BigInteger.ZERO;
-              for (int i = 0; i < n; i++) {
-                if ((in[i] >>> lane & 1) != 0) {
-                  s = s.add(w[i]);
-                }
-              }
-              out[0] |= (s.compareTo(theta) >= 0 ? 1L : 0L) << lane;
+              out[0] |= (weightedSum(in, w, lane).compareTo(theta) >= 0 ? 1L : 0L) << lane;
             }
             return out;
           }
@@ -490,6 +482,17 @@ enum Primitive {
       c += (int) (in[i] >>> lane & 1);
     }
     return c;
+  }
+
+  /** Σ w_i x_i over the inputs x_0 .. x_{w.length-1} of {@code lane}. */
+  private static BigInteger weightedSum(long[] in, BigInteger[] w, int lane) {
+    BigInteger s = BigInteger.ZERO;
+    for (int i = 0; i < w.length; i++) {
+      if ((in[i] >>> lane & 1) != 0) {
+        s = s.add(w[i]);
+      }
+    }
+    return s;
   }
 
   private static BigInteger number(long[] in, int from, int width, int lane) {
