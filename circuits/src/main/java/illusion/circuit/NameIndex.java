@@ -17,10 +17,11 @@ final class NameIndex {
   private int[] codes;
   private int size;
 
-  NameIndex() {
-    this.slots = new long[1 << 6];
-    this.names = new String[16];
-    this.codes = new int[16];
+  /** An empty index with room for {@code expected} names (at least 1) before it grows. */
+  NameIndex(int expected) {
+    this.slots = new long[Integer.highestOneBit(Math.max(16, expected)) << 2];
+    this.names = new String[Math.max(16, expected)];
+    this.codes = new int[names.length];
   }
 
   private NameIndex(long[] slots, String[] names, int[] codes, int size) {

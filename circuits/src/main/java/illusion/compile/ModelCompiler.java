@@ -132,8 +132,15 @@ public final class ModelCompiler {
     }
 
     CompiledModel build() {
-      CircuitBuilder b = new CircuitBuilder();
       int vocab = model.inputVocabulary();
+      long inputs = (long) n * vocab;
+      long outputNames =
+          (long) needed[model.depth() - 1].cardinality()
+              * (model.labelVocabulary() + model.layer(model.depth() - 1).outputDim());
+      // sized by the projection, so that the builder's arrays do not grow while it builds
+      CircuitBuilder b =
+          CircuitBuilder.withExpectedSize(
+              size.gates() + inputs + 2, size.storedWires(), inputs + outputNames);
       int[][] tokens = new int[n][vocab];
       for (int t = 0; t < n; t++) {
         for (int s = 0; s < vocab; s++) {
