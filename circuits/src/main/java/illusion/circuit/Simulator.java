@@ -605,7 +605,12 @@ public final class Simulator {
     }
   }
 
-  /** A run of AND gates whose fan-ins are all positive literals. */
+  /**
+   * A run of AND gates whose fan-ins are all positive literals, of one fan-in ({@code fanIn > 0})
+   * or of several ({@code fanIn = 0}). One fan-in up to 8 is evaluated in straight-line code (a
+   * loop over the fan-ins costs more than the gate: its exit mispredicts), larger ones 8 and then 4
+   * literals at a time.
+   */
   private void andPositive(int from, int to, int fanIn) {
     final int[] d = circuit.data;
     final int[] st = circuit.starts;
@@ -617,11 +622,55 @@ public final class Simulator {
       }
       return;
     }
-    if (fanIn > 2) {
+    if (fanIn == 3) {
+      for (int i = from; i < to; i++, f += 3) {
+        v[i] = v[d[f]] & v[d[f + 1]] & v[d[f + 2]];
+      }
+      return;
+    }
+    if (fanIn == 4) {
+      for (int i = from; i < to; i++, f += 4) {
+        v[i] = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+      }
+      return;
+    }
+    if (fanIn == 5) {
+      for (int i = from; i < to; i++, f += 5) {
+        long a = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        v[i] = a & v[d[f + 4]];
+      }
+      return;
+    }
+    if (fanIn == 6) {
+      for (int i = from; i < to; i++, f += 6) {
+        long a = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        v[i] = a & v[d[f + 4]] & v[d[f + 5]];
+      }
+      return;
+    }
+    if (fanIn == 7) {
+      for (int i = from; i < to; i++, f += 7) {
+        long a = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        v[i] = a & v[d[f + 4]] & v[d[f + 5]] & v[d[f + 6]];
+      }
+      return;
+    }
+    if (fanIn == 8) {
+      for (int i = from; i < to; i++, f += 8) {
+        long a = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        v[i] = a & v[d[f + 4]] & v[d[f + 5]] & v[d[f + 6]] & v[d[f + 7]];
+      }
+      return;
+    }
+    if (fanIn > 8) {
       for (int i = from; i < to; i++) {
-        long acc = v[d[f]] & v[d[f + 1]];
         int e = f + fanIn;
-        for (f += 2; f < e; f++) {
+        long acc = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        acc &= v[d[f + 4]] & v[d[f + 5]] & v[d[f + 6]] & v[d[f + 7]];
+        for (f += 8; f + 4 <= e; f += 4) {
+          acc &= v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        }
+        for (; f < e; f++) {
           acc &= v[d[f]];
         }
         v[i] = acc;
@@ -638,7 +687,7 @@ public final class Simulator {
     }
   }
 
-  /** A run of OR gates whose fan-ins are all positive literals. */
+  /** A run of OR gates whose fan-ins are all positive literals (see {@link #andPositive}). */
   private void orPositive(int from, int to, int fanIn) {
     final int[] d = circuit.data;
     final int[] st = circuit.starts;
@@ -650,11 +699,55 @@ public final class Simulator {
       }
       return;
     }
-    if (fanIn > 2) {
+    if (fanIn == 3) {
+      for (int i = from; i < to; i++, f += 3) {
+        v[i] = v[d[f]] | v[d[f + 1]] | v[d[f + 2]];
+      }
+      return;
+    }
+    if (fanIn == 4) {
+      for (int i = from; i < to; i++, f += 4) {
+        v[i] = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+      }
+      return;
+    }
+    if (fanIn == 5) {
+      for (int i = from; i < to; i++, f += 5) {
+        long a = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        v[i] = a | v[d[f + 4]];
+      }
+      return;
+    }
+    if (fanIn == 6) {
+      for (int i = from; i < to; i++, f += 6) {
+        long a = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        v[i] = a | v[d[f + 4]] | v[d[f + 5]];
+      }
+      return;
+    }
+    if (fanIn == 7) {
+      for (int i = from; i < to; i++, f += 7) {
+        long a = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        v[i] = a | v[d[f + 4]] | v[d[f + 5]] | v[d[f + 6]];
+      }
+      return;
+    }
+    if (fanIn == 8) {
+      for (int i = from; i < to; i++, f += 8) {
+        long a = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        v[i] = a | v[d[f + 4]] | v[d[f + 5]] | v[d[f + 6]] | v[d[f + 7]];
+      }
+      return;
+    }
+    if (fanIn > 8) {
       for (int i = from; i < to; i++) {
-        long acc = v[d[f]] | v[d[f + 1]];
         int e = f + fanIn;
-        for (f += 2; f < e; f++) {
+        long acc = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        acc |= v[d[f + 4]] | v[d[f + 5]] | v[d[f + 6]] | v[d[f + 7]];
+        for (f += 8; f + 4 <= e; f += 4) {
+          acc |= v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        }
+        for (; f < e; f++) {
           acc |= v[d[f]];
         }
         v[i] = acc;
