@@ -210,6 +210,29 @@ public final class CircuitBuilder {
     return node;
   }
 
+  /**
+   * New inputs named {@code names}, in order (as by {@link #input} for each name, but all or none:
+   * a bad or duplicate name is refused before any input is added). Returns their nodes. Faster than
+   * one call per name for many names: their lookups sweep the name table in order.
+   */
+  public int[] inputs(String... names) {
+    Objects.requireNonNull(names, "names");
+    for (String name : names) {
+      checkName(name, "input");
+    }
+    checkArgument(
+        (long) nodes + names.length <= MAX_NODES, "circuit too large: at most %s nodes", MAX_NODES);
+    int duplicate = this.names.addAll(names, inputNodes.size());
+    checkArgument(duplicate < 0, "duplicate name: %s", duplicate < 0 ? "" : names[duplicate]);
+    int[] nodes = new int[names.length];
+    for (int i = 0; i < names.length; i++) {
+      nodes[i] = addNode(Circuit.K_INPUT);
+      inputNodes.add(nodes[i]);
+      inputNames.add(names[i]);
+    }
+    return nodes;
+  }
+
   /** The constant node for {@code value} (made once). */
   public int constant(boolean value) {
     int v = value ? 1 : 0;
@@ -232,6 +255,11 @@ public final class CircuitBuilder {
   }
 
   private void claimName(String name, String what, int code) {
+    checkName(name, what);
+    checkArgument(names.add(name, code), "duplicate name: %s", name);
+  }
+
+  private static void checkName(String name, String what) {
     Objects.requireNonNull(name, what + " name");
     checkArgument(!name.isEmpty(), "%s name must not be empty", what);
     for (int i = 0; i < name.length(); i++) {
@@ -244,7 +272,6 @@ public final class CircuitBuilder {
             name);
       }
     }
-    checkArgument(names.add(name, code), "duplicate name: %s", name);
   }
 
   // ---- unit-weight gates ----

@@ -10,6 +10,7 @@ import illusion.circuit.CircuitStats;
 import illusion.ssm.Model;
 import illusion.ssm.Readout;
 import illusion.tc0.LowerWeights;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -141,11 +142,16 @@ public final class ModelCompiler {
       CircuitBuilder b =
           CircuitBuilder.withExpectedSize(
               size.gates() + inputs + 2, size.storedWires(), inputs + outputNames);
-      int[][] tokens = new int[n][vocab];
-      for (int t = 0; t < n; t++) {
+      String[] names = new String[Math.toIntExact(inputs)];
+      for (int t = 0, i = 0; t < n; t++) {
         for (int s = 0; s < vocab; s++) {
-          tokens[t][s] = b.input(CompiledModel.inputName(t, s));
+          names[i++] = CompiledModel.inputName(t, s);
         }
+      }
+      int[] nodes = b.inputs(names);
+      int[][] tokens = new int[n][];
+      for (int t = 0; t < n; t++) {
+        tokens[t] = Arrays.copyOfRange(nodes, t * vocab, (t + 1) * vocab);
       }
       int depth = model.depth();
       RoundedOutput[][] out = null;
