@@ -222,7 +222,7 @@ public final class CircuitBuilder {
     }
     checkArgument(
         (long) nodes + names.length <= MAX_NODES, "circuit too large: at most %s nodes", MAX_NODES);
-    int duplicate = this.names.addAll(names, inputNodes.size());
+    int duplicate = this.names.addAll(names, inputNodes.size(), 1);
     checkArgument(duplicate < 0, "duplicate name: %s", duplicate < 0 ? "" : names[duplicate]);
     int[] nodes = new int[names.length];
     for (int i = 0; i < names.length; i++) {
@@ -272,6 +272,32 @@ public final class CircuitBuilder {
             name);
       }
     }
+  }
+
+  /**
+   * Names {@code literals[i]} as output {@code names[i]} for every i, in order (as by {@link
+   * #output} for each, but all or none: a bad literal, a bad or duplicate name is refused before
+   * any output is added). Faster than one call per name for many names (see {@link #inputs}).
+   */
+  public CircuitBuilder outputs(String[] names, int[] literals) {
+    Objects.requireNonNull(names, "names");
+    Objects.requireNonNull(literals, "literals");
+    checkArgument(
+        names.length == literals.length,
+        "%s output names for %s literals",
+        names.length,
+        literals.length);
+    for (int i = 0; i < names.length; i++) {
+      checkName(names[i], "output");
+      checkLiteral(literals[i]);
+    }
+    int duplicate = this.names.addAll(names, ~outputNodes.size(), -1);
+    checkArgument(duplicate < 0, "duplicate name: %s", duplicate < 0 ? "" : names[duplicate]);
+    for (int i = 0; i < names.length; i++) {
+      outputNodes.add(node(literals[i]));
+      outputNames.add(names[i]);
+    }
+    return this;
   }
 
   // ---- unit-weight gates ----

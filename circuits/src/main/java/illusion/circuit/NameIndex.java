@@ -80,12 +80,13 @@ final class NameIndex {
   }
 
   /**
-   * Adds {@code batch[i]} with code {@code firstCode + i} for every i, unless a name of the batch
-   * is present or occurs twice in it: then adds none and returns the index of such a name, else -1.
+   * Adds {@code batch[i]} with code {@code firstCode + i * step} for every i, unless a name of the
+   * batch is present or occurs twice in it: then adds none and returns the index of such a name,
+   * else -1.
    * A large batch visits the table in slot order (names bucketed by their home slot), so that it
    * touches each line of the table about once rather than one random line per name.
    */
-  int addAll(String[] batch, int firstCode) {
+  int addAll(String[] batch, int firstCode, int step) {
     int k = batch.length;
     while (2L * (size + k) > slots.length) {
       grow();
@@ -98,7 +99,7 @@ final class NameIndex {
     for (int i = 0; i < k; i++) {
       hashes[i] = hash(batch[i]);
       names[size + i] = batch[i];
-      codes[size + i] = firstCode + i;
+      codes[size + i] = firstCode + i * step;
     }
     int[] order = slotOrder(hashes);
     int mask = slots.length - 1;
@@ -123,7 +124,7 @@ final class NameIndex {
     return -1;
   }
 
-  /** The indices of {@code hashes} by home slot, in buckets of consecutive slots (a counting sort). */
+  /** The indices of {@code hashes} counting-sorted into buckets of consecutive home slots. */
   private int[] slotOrder(int[] hashes) {
     int k = hashes.length;
     int slotBits = Integer.numberOfTrailingZeros(slots.length);

@@ -8,8 +8,11 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** {@link CircuitBuilder#inputs}: many inputs at once, all or none. */
-class InputBatchProperties {
+/**
+ * {@link CircuitBuilder#inputs} and {@link CircuitBuilder#outputs}: many names at once, all or
+ * none.
+ */
+class NameBatchProperties {
 
   /** Random distinct names, some sharing prefixes as compiled models' names do. */
   private static String[] names(SplittableRandom r, int count, String prefix) {
@@ -92,5 +95,44 @@ class InputBatchProperties {
       }
     }
     assertEquals(before.inputCount() + added, b.build().inputCount());
+  }
+
+  /**
+   * A batch of outputs (positive and complemented literals, repeated literals) builds the same
+   * circuit as one {@link CircuitBuilder#output} call per name; a batch with a taken or repeated
+   * name, or a literal of no node, is refused and adds nothing (no output, no NOT gate).
+   */
+  @Property(tries = 60)
+  void outputBatchEqualsOneCallPerName(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    CircuitBuilder one = new CircuitBuilder();
+    CircuitBuilder many = new CircuitBuilder();
+    String[] in = names(r, 2 + r.nextInt(20), "x");
+    one.inputs(in);
+    many.inputs(in);
+    int gate = one.or(0, CircuitBuilder.negate(1));
+    many.or(0, CircuitBuilder.negate(1));
+    String[] out = names(r, r.nextInt(r.nextBoolean() ? 20 : 3000), "y");
+    int[] literals = new int[out.length];
+    for (int i = 0; i < out.length; i++) {
+      int node = r.nextInt(4) == 0 ? gate : r.nextInt(in.length);
+      literals[i] = r.nextBoolean() ? CircuitBuilder.negate(node) : node;
+      one.output(out[i], literals[i]);
+    }
+    Circuit before = many.build();
+    if (out.length > 0) {
+      String[] bad = out.clone();
+      int[] badLiterals = literals.clone();
+      boolean badName = r.nextBoolean();
+      if (badName) {
+        bad[r.nextInt(bad.length)] = in[r.nextInt(in.length)];
+      } else {
+        badLiterals[r.nextInt(bad.length)] = before.nodeCount() + r.nextInt(5);
+      }
+      assertThrows(IllegalArgumentException.class, () -> many.outputs(bad, badLiterals));
+      assertEquals(before, many.build());
+    }
+    many.outputs(out, literals);
+    assertEquals(one.build(), many.build());
   }
 }
