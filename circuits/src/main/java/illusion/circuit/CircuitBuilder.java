@@ -3,7 +3,6 @@ package illusion.circuit;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
-import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.math.BigInteger;
@@ -104,10 +103,12 @@ public final class CircuitBuilder {
     }
   }
 
-  // nodes
-  private final ByteArrayList kinds = new ByteArrayList();
-  private final IntArrayList starts = new IntArrayList();
-  private final IntArrayList data = new IntArrayList();
+  // nodes: kinds[0 .. nodes), CSR offsets starts[0 .. nodes], fan-ins data[0 .. starts[nodes]);
+  // the per-node arrays (with next and nodeHead) grow together in addNode
+  private byte[] kinds;
+  private int[] starts;
+  private int[] data;
+  private int nodes;
   private final int[] constants = {-1, -1};
 
   // names
@@ -115,7 +116,7 @@ public final class CircuitBuilder {
   private final List<String> inputNames = new ArrayList<>();
   private final IntArrayList outputNodes = new IntArrayList();
   private final List<String> outputNames = new ArrayList<>();
-  private final NameIndex names = new NameIndex();
+  private final NameIndex names;
 
   // sums
   private final IntArrayList sumBase = new IntArrayList();
@@ -133,9 +134,9 @@ public final class CircuitBuilder {
 
   // structural hashing: chains per key (entries are gate + 1, 0 ends a chain), then a table of
   // slots (hash32 << 32) | (id + 1), 0 = empty
-  private int[] nodeHead = new int[1 << 10]; // per node: the newest unit gate keyed by it
+  private int[] nodeHead; // per node: the newest unit gate keyed by it
   private int[] sumHead = new int[1 << 6]; // per sum: the newest THRESHOLD gate reading it
-  private int[] next = new int[1 << 10]; // per gate: the next older gate of its chain
+  private int[] next; // per gate: the next older gate of its chain
   private long[] nodeTable = new long[1 << 6];
   private int nodeTableSize;
   private long[] sumTable = new long[1 << 6];
@@ -145,8 +146,39 @@ public final class CircuitBuilder {
 
   /** An empty builder. */
   public CircuitBuilder() {
-    starts.add(0);
+    this(1 << 10, 1 << 11, 16);
+  }
+
+  private CircuitBuilder(int nodes, int fanIns, int names) {
+    this.kinds = new byte[nodes];
+    this.starts = new int[nodes + 1];
+    this.next = new int[nodes];
+    this.nodeHead = new int[nodes];
+    this.data = new int[fanIns];
+    this.names = new NameIndex(names);
     sumStarts.add(0);
+  }
+
+  /**
+   * An empty builder with room for about {@code nodes} nodes (inputs, constants and gates) with
+   * {@code fanIns} unit-weight fan-ins in all, and {@code names} input and output names, so that
+   * building a circuit of that size does not grow (and copy) its arrays. Sizes are hints: the
+   * builder grows past them as needed.
+   *
+   * @throws IllegalArgumentException if a size is negative
+   */
+  public static CircuitBuilder withExpectedSize(long nodes, long fanIns, long names) {
+    checkArgument(
+        nodes >= 0 && fanIns >= 0 && names >= 0,
+        "negative expected size: %s nodes, %s fan-ins, %s names",
+        nodes,
+        fanIns,
+        names);
+    int cap = Integer.MAX_VALUE - 16; // the largest array a JVM allocates, less a margin
+    return new CircuitBuilder(
+        (int) Math.max(16, Math.min(nodes, MAX_NODES)),
+        (int) Math.max(16, Math.min(fanIns, cap)),
+        (int) Math.max(16, Math.min(names, cap / 4)));
   }
 
   /** The complement of a literal (free: no gate is made). Same as {@link Literals#negate}. */
@@ -156,7 +188,7 @@ public final class CircuitBuilder {
 
   /** The number of nodes made so far. */
   public int nodeCount() {
-    return kinds.size();
+    return nodes;
   }
 
   /** The number of sums made so far. */
@@ -176,6 +208,29 @@ public final class CircuitBuilder {
     inputNodes.add(node);
     inputNames.add(name);
     return node;
+  }
+
+  /**
+   * New inputs named {@code names}, in order (as by {@link #input} for each name, but all or none:
+   * a bad or duplicate name is refused before any input is added). Returns their nodes. Faster than
+   * one call per name for many names: their lookups sweep the name table in order.
+   */
+  public int[] inputs(String... names) {
+    Objects.requireNonNull(names, "names");
+    for (String name : names) {
+      checkName(name, "input");
+    }
+    checkArgument(
+        (long) nodes + names.length <= MAX_NODES, "circuit too large: at most %s nodes", MAX_NODES);
+    int duplicate = this.names.addAll(names, inputNodes.size(), 1);
+    checkArgument(duplicate < 0, "duplicate name: %s", duplicate < 0 ? "" : names[duplicate]);
+    int[] nodes = new int[names.length];
+    for (int i = 0; i < names.length; i++) {
+      nodes[i] = addNode(Circuit.K_INPUT);
+      inputNodes.add(nodes[i]);
+      inputNames.add(names[i]);
+    }
+    return nodes;
   }
 
   /** The constant node for {@code value} (made once). */
@@ -200,6 +255,11 @@ public final class CircuitBuilder {
   }
 
   private void claimName(String name, String what, int code) {
+    checkName(name, what);
+    checkArgument(names.add(name, code), "duplicate name: %s", name);
+  }
+
+  private static void checkName(String name, String what) {
     Objects.requireNonNull(name, what + " name");
     checkArgument(!name.isEmpty(), "%s name must not be empty", what);
     for (int i = 0; i < name.length(); i++) {
@@ -212,7 +272,32 @@ public final class CircuitBuilder {
             name);
       }
     }
-    checkArgument(names.add(name, code), "duplicate name: %s", name);
+  }
+
+  /**
+   * Names {@code literals[i]} as output {@code names[i]} for every i, in order (as by {@link
+   * #output} for each, but all or none: a bad literal, a bad or duplicate name is refused before
+   * any output is added). Faster than one call per name for many names (see {@link #inputs}).
+   */
+  public CircuitBuilder outputs(String[] names, int[] literals) {
+    Objects.requireNonNull(names, "names");
+    Objects.requireNonNull(literals, "literals");
+    checkArgument(
+        names.length == literals.length,
+        "%s output names for %s literals",
+        names.length,
+        literals.length);
+    for (int i = 0; i < names.length; i++) {
+      checkName(names[i], "output");
+      checkLiteral(literals[i]);
+    }
+    int duplicate = this.names.addAll(names, ~outputNodes.size(), -1);
+    checkArgument(duplicate < 0, "duplicate name: %s", duplicate < 0 ? "" : names[duplicate]);
+    for (int i = 0; i < names.length; i++) {
+      outputNodes.add(node(literals[i]));
+      outputNames.add(names[i]);
+    }
+    return this;
   }
 
   // ---- unit-weight gates ----
@@ -250,12 +335,12 @@ public final class CircuitBuilder {
     if (literal < 0) {
       return ~literal;
     }
-    byte k = kinds.getByte(literal);
+    byte k = kinds[literal];
     if (k == Circuit.K_CONST0 || k == Circuit.K_CONST1) {
       return constant(k == Circuit.K_CONST0);
     }
     if (k == Circuit.K_NOT) {
-      return data.getInt(starts.getInt(literal));
+      return data[starts[literal]];
     }
     int[] s = scratch(1);
     s[0] = literal;
@@ -314,7 +399,7 @@ public final class CircuitBuilder {
     b = readThroughNot(b);
     int na = a ^ (a >> 31);
     int nb = b ^ (b >> 31);
-    byte[] ks = kinds.elements();
+    byte[] ks = kinds;
     byte ka = ks[na];
     byte kb = ks[nb];
     int[] s = scratch(2);
@@ -338,7 +423,7 @@ public final class CircuitBuilder {
     int m = 0;
     for (int i = 0; i < n; i++) {
       int l = readThroughNot(s[i]);
-      byte k = kinds.getByte(l ^ (l >> 31));
+      byte k = kinds[l ^ (l >> 31)];
       if (k == Circuit.K_CONST0 || k == Circuit.K_CONST1) {
         boolean v = (k == Circuit.K_CONST1) ^ (l < 0);
         if (v != isAnd) {
@@ -378,11 +463,11 @@ public final class CircuitBuilder {
   /** Validates a literal and reads a NOT gate as the complement of its input. */
   private int readThroughNot(int literal) {
     int node = literal ^ (literal >> 31);
-    if (node >= kinds.size()) {
+    if (node >= nodes) {
       checkLiteral(literal); // throws
     }
-    if (kinds.elements()[node] == Circuit.K_NOT) {
-      int in = data.elements()[starts.elements()[node]];
+    if (kinds[node] == Circuit.K_NOT) {
+      int in = data[starts[node]];
       return literal < 0 ? in : ~in;
     }
     return literal;
@@ -715,8 +800,7 @@ public final class CircuitBuilder {
     }
     thresholdAtMost.add(atMost);
     int id = addNode(Circuit.K_THRESHOLD);
-    data.add(t);
-    starts.set(id + 1, data.size());
+    appendFanIn(t);
     if (length < CHAIN_LIMIT) {
       next[id] = head & ~OVERFLOWED;
       sumHead[sum] = (id + 1) | (head & OVERFLOWED);
@@ -738,10 +822,10 @@ public final class CircuitBuilder {
   }
 
   private boolean sameThreshold(int id, int sum, long thetaL, BigInteger thetaB, boolean atMost) {
-    if (kinds.getByte(id) != Circuit.K_THRESHOLD) {
+    if (kinds[id] != Circuit.K_THRESHOLD) {
       return false;
     }
-    int t = data.getInt(starts.getInt(id));
+    int t = data[starts[id]];
     return thresholdSums.getInt(t) == sum
         && thresholdAtMost.getBoolean(t) == atMost
         && (thetaB == null
@@ -751,17 +835,38 @@ public final class CircuitBuilder {
 
   // ---- node storage and hashing ----
 
+  /** Adds a node of {@code kind} without fan-ins (see {@link #appendFanIn}). */
   private int addNode(byte kind) {
-    int id = kinds.size();
+    int id = nodes;
     checkArgument(id < MAX_NODES, "circuit too large: at most %s nodes", MAX_NODES);
-    kinds.add(kind);
-    starts.add(data.size());
-    if (id == next.length) {
+    if (id == kinds.length) {
       int capacity = (int) Math.min(MAX_NODES + 1L, 2L * id);
+      kinds = Arrays.copyOf(kinds, capacity);
+      starts = Arrays.copyOf(starts, capacity + 1);
       next = Arrays.copyOf(next, capacity);
       nodeHead = Arrays.copyOf(nodeHead, capacity);
     }
+    kinds[id] = kind;
+    starts[id + 1] = starts[id];
+    nodes = id + 1;
     return id;
+  }
+
+  /** Appends a fan-in entry to the newest node. */
+  private void appendFanIn(int entry) {
+    int end = starts[nodes];
+    if (end == data.length) {
+      growData(1);
+    }
+    data[end] = entry;
+    starts[nodes] = end + 1;
+  }
+
+  private void growData(int more) {
+    long needed = (long) starts[nodes] + more;
+    checkArgument(needed < Integer.MAX_VALUE - 16, "circuit too large: %s fan-ins", needed);
+    long capacity = Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * data.length));
+    data = Arrays.copyOf(data, (int) capacity);
   }
 
   /**
@@ -772,9 +877,9 @@ public final class CircuitBuilder {
     int last = lits[n - 1];
     int key = last ^ (last >> 31);
     int head = nodeHead[key];
-    int[] d = data.elements();
-    int[] st = starts.elements();
-    byte[] ks = kinds.elements();
+    int[] d = data;
+    int[] st = starts;
+    byte[] ks = kinds;
     int length = 0;
     for (int g = (head & ~OVERFLOWED) - 1; g >= 0; g = next[g] - 1) {
       if (ks[g] == kind && sameLiterals(d, st[g], st[g + 1], lits, n)) {
@@ -798,10 +903,12 @@ public final class CircuitBuilder {
       }
     }
     int id = addNode(kind);
-    for (int i = 0; i < n; i++) {
-      data.add(lits[i]);
+    int end = starts[id];
+    if (data.length - end < n) {
+      growData(n);
     }
-    starts.set(id + 1, data.size());
+    System.arraycopy(lits, 0, data, end, n);
+    starts[id + 1] = end + n;
     if (length < CHAIN_LIMIT) {
       next[id] = head & ~OVERFLOWED;
       nodeHead[key] = (id + 1) | (head & OVERFLOWED);
@@ -874,14 +981,14 @@ public final class CircuitBuilder {
 
   private void checkLiteral(int literal) {
     int node = literal ^ (literal >> 31);
-    if (node >= kinds.size()) {
+    if (node >= nodes) {
       throw new IllegalArgumentException(
           "literal "
               + literal
               + " refers to node "
               + node
               + ", but only "
-              + kinds.size()
+              + nodes
               + " nodes exist");
     }
   }
@@ -895,12 +1002,12 @@ public final class CircuitBuilder {
 
   /** The circuit built so far. The builder stays usable. */
   public Circuit build() {
-    int n = kinds.size();
+    int n = nodes;
     int sums = sumBase.size();
     return new Circuit(
-        kinds.toByteArray(),
-        Arrays.copyOf(starts.elements(), n + 1),
-        data.toIntArray(),
+        Arrays.copyOf(kinds, n),
+        Arrays.copyOf(starts, n + 1),
+        Arrays.copyOf(data, starts[n]),
         inputNodes.toIntArray(),
         inputNames.toArray(new String[0]),
         outputNodes.toIntArray(),

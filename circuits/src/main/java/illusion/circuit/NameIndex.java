@@ -17,10 +17,11 @@ final class NameIndex {
   private int[] codes;
   private int size;
 
-  NameIndex() {
-    this.slots = new long[1 << 6];
-    this.names = new String[16];
-    this.codes = new int[16];
+  /** An empty index with room for {@code expected} names (at least 1) before it grows. */
+  NameIndex(int expected) {
+    this.slots = new long[Integer.highestOneBit(Math.max(16, expected)) << 2];
+    this.names = new String[Math.max(16, expected)];
+    this.codes = new int[names.length];
   }
 
   private NameIndex(long[] slots, String[] names, int[] codes, int size) {
@@ -76,6 +77,72 @@ final class NameIndex {
       grow();
     }
     return true;
+  }
+
+  /**
+   * Adds {@code batch[i]} with code {@code firstCode + i * step} for every i, unless a name of the
+   * batch is present or occurs twice in it: then adds none and returns the index of such a name,
+   * else -1.
+   * A large batch visits the table in slot order (names bucketed by their home slot), so that it
+   * touches each line of the table about once rather than one random line per name.
+   */
+  int addAll(String[] batch, int firstCode, int step) {
+    int k = batch.length;
+    while (2L * (size + k) > slots.length) {
+      grow();
+    }
+    if (size + k > names.length) {
+      names = Arrays.copyOf(names, Math.max(size + k, 2 * size));
+      codes = Arrays.copyOf(codes, names.length);
+    }
+    int[] hashes = new int[k];
+    for (int i = 0; i < k; i++) {
+      hashes[i] = hash(batch[i]);
+      names[size + i] = batch[i];
+      codes[size + i] = firstCode + i * step;
+    }
+    int[] order = slotOrder(hashes);
+    int mask = slots.length - 1;
+    int[] placed = new int[k];
+    for (int j = 0; j < k; j++) {
+      int i = order[j];
+      int h = hashes[i];
+      int pos = h & mask;
+      for (long slot; (slot = slots[pos]) != 0; pos = (pos + 1) & mask) {
+        if ((int) (slot >>> 32) == h && names[(int) slot - 1].equals(batch[i])) {
+          for (int q = 0; q < j; q++) { // filling only empty slots left the others in place
+            slots[placed[q]] = 0;
+          }
+          Arrays.fill(names, size, size + k, null);
+          return i;
+        }
+      }
+      slots[pos] = ((long) h << 32) | (size + i + 1);
+      placed[j] = pos;
+    }
+    size += k;
+    return -1;
+  }
+
+  /** The indices of {@code hashes} counting-sorted into buckets of consecutive home slots. */
+  private int[] slotOrder(int[] hashes) {
+    int k = hashes.length;
+    int slotBits = Integer.numberOfTrailingZeros(slots.length);
+    int bucketBits = Math.min(slotBits, 32 - Integer.numberOfLeadingZeros(k));
+    int shift = slotBits - bucketBits;
+    int mask = slots.length - 1;
+    int[] starts = new int[(1 << bucketBits) + 1];
+    for (int h : hashes) {
+      starts[((h & mask) >>> shift) + 1]++;
+    }
+    for (int b = 0; b < 1 << bucketBits; b++) {
+      starts[b + 1] += starts[b];
+    }
+    int[] order = new int[k];
+    for (int i = 0; i < k; i++) {
+      order[starts[(hashes[i] & mask) >>> shift]++] = i;
+    }
+    return order;
   }
 
   private void grow() {

@@ -14,8 +14,9 @@ import java.util.Objects;
  * every word is assignment j), nodes evaluated in id order into one {@code long} per node.
  *
  * <p>AND, OR and NOT are word operations; runs of inputs, of AND or OR gates without complemented
- * fan-ins, of fan-in-2 AND/OR gates and of wider ones each run in a loop of their own, without a
- * per-node dispatch. MAJ uses a bit-sliced counter. A weighted sum is
+ * fan-ins (split into runs of one fan-in, which step through the fan-in array without reading
+ * per-gate offsets), of fan-in-2 AND/OR gates and of wider ones each run in a loop of their own,
+ * without a per-node dispatch. MAJ uses a bit-sliced counter. A weighted sum is
  * evaluated once per batch into 64 per-lane {@code long} sums (a prefix sum starts from its base's
  * lanes; a sum of many terms whose words were dense at its previous evaluation is counted
  * bit-sliced instead, in vertical counters, and converted to lanes once), right before the first
@@ -56,6 +57,8 @@ public final class Simulator {
   /** The program: segment kinds and node ranges {@code [segFrom[k], segFrom[k + 1])}. */
   private final byte[] segKind;
   private final int[] segFrom;
+  /** Per segment of positive AND or OR gates: their fan-in when all share it, else 0. */
+  private final int[] segFanIn;
   /** Per node: its operation in a mixed segment. */
   private final byte[] ops;
   /** Per node: the input ordinal of an input, the group of a group's first gate. */
@@ -104,6 +107,8 @@ public final class Simulator {
   private final long[] slicesNeg = new long[64];
 
   private static final int SPARSE_COST_PER_ONE = 3;
+  /** The fewest gates of one fan-in that make a segment of their own. */
+  private static final int MIN_UNIFORM_RUN = 4;
 
   /** The most term nodes of a sum whose threshold groups are evaluated as Boolean functions. */
   static final int SMALL_TERMS = 5;
@@ -329,8 +334,42 @@ public final class Simulator {
       segFroms.add(i);
     }
     segFroms.add(n);
-    this.segKind = segKinds.toByteArray();
-    this.segFrom = segFroms.toIntArray();
+    // positive AND/OR segments split into runs of one fan-in (at least MIN_UNIFORM_RUN gates; the
+    // gates between such runs stay in segments of mixed fan-ins)
+    ByteArrayList kinds = new ByteArrayList();
+    IntArrayList froms = new IntArrayList();
+    IntArrayList fanIns = new IntArrayList();
+    for (int k = 0; k < segKinds.size(); k++) {
+      byte kind = segKinds.getByte(k);
+      int from = segFroms.getInt(k);
+      int to = segFroms.getInt(k + 1);
+      if (kind != SEG_AND_POSITIVE && kind != SEG_OR_POSITIVE) {
+        kinds.add(kind);
+        froms.add(from);
+        fanIns.add(0);
+        continue;
+      }
+      int i = from;
+      while (i < to) {
+        int fanIn = st[i + 1] - st[i];
+        int j = i + 1;
+        while (j < to && st[j + 1] - st[j] == fanIn) {
+          j++;
+        }
+        boolean uniform = j - i >= MIN_UNIFORM_RUN;
+        int last = kinds.size() - 1;
+        if (uniform || last < 0 || kinds.getByte(last) != kind || fanIns.getInt(last) != 0) {
+          kinds.add(kind);
+          froms.add(i);
+          fanIns.add(uniform ? fanIn : 0);
+        }
+        i = j;
+      }
+    }
+    froms.add(n);
+    this.segKind = kinds.toByteArray();
+    this.segFrom = froms.toIntArray();
+    this.segFanIn = fanIns.toIntArray();
   }
 
   /** Decides whether sum s can be counted bit-sliced, with how many bits, and at what cost. */
@@ -536,10 +575,10 @@ public final class Simulator {
           gatesN(from, to);
           break;
         case SEG_AND_POSITIVE:
-          andPositive(from, to);
+          andPositive(from, to, segFanIn[k]);
           break;
         case SEG_OR_POSITIVE:
-          orPositive(from, to);
+          orPositive(from, to, segFanIn[k]);
           break;
         default:
           mixed(inputWords, from, to);
@@ -566,12 +605,78 @@ public final class Simulator {
     }
   }
 
-  /** A run of AND gates whose fan-ins are all positive literals. */
-  private void andPositive(int from, int to) {
+  /**
+   * A run of AND gates whose fan-ins are all positive literals, of one fan-in ({@code fanIn > 0})
+   * or of several ({@code fanIn = 0}). One fan-in up to 8 is evaluated in straight-line code (a
+   * loop over the fan-ins costs more than the gate: its exit mispredicts), larger ones 8 and then 4
+   * literals at a time.
+   */
+  private void andPositive(int from, int to, int fanIn) {
     final int[] d = circuit.data;
     final int[] st = circuit.starts;
     final long[] v = values;
     int f = st[from];
+    if (fanIn == 2) {
+      for (int i = from; i < to; i++, f += 2) {
+        v[i] = v[d[f]] & v[d[f + 1]];
+      }
+      return;
+    }
+    if (fanIn == 3) {
+      for (int i = from; i < to; i++, f += 3) {
+        v[i] = v[d[f]] & v[d[f + 1]] & v[d[f + 2]];
+      }
+      return;
+    }
+    if (fanIn == 4) {
+      for (int i = from; i < to; i++, f += 4) {
+        v[i] = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+      }
+      return;
+    }
+    if (fanIn == 5) {
+      for (int i = from; i < to; i++, f += 5) {
+        long a = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        v[i] = a & v[d[f + 4]];
+      }
+      return;
+    }
+    if (fanIn == 6) {
+      for (int i = from; i < to; i++, f += 6) {
+        long a = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        v[i] = a & v[d[f + 4]] & v[d[f + 5]];
+      }
+      return;
+    }
+    if (fanIn == 7) {
+      for (int i = from; i < to; i++, f += 7) {
+        long a = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        v[i] = a & v[d[f + 4]] & v[d[f + 5]] & v[d[f + 6]];
+      }
+      return;
+    }
+    if (fanIn == 8) {
+      for (int i = from; i < to; i++, f += 8) {
+        long a = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        v[i] = a & v[d[f + 4]] & v[d[f + 5]] & v[d[f + 6]] & v[d[f + 7]];
+      }
+      return;
+    }
+    if (fanIn > 8) {
+      for (int i = from; i < to; i++) {
+        int e = f + fanIn;
+        long acc = v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        acc &= v[d[f + 4]] & v[d[f + 5]] & v[d[f + 6]] & v[d[f + 7]];
+        for (f += 8; f + 4 <= e; f += 4) {
+          acc &= v[d[f]] & v[d[f + 1]] & v[d[f + 2]] & v[d[f + 3]];
+        }
+        for (; f < e; f++) {
+          acc &= v[d[f]];
+        }
+        v[i] = acc;
+      }
+      return;
+    }
     for (int i = from; i < to; i++) {
       int e = st[i + 1];
       long acc = v[d[f]] & v[d[f + 1]];
@@ -582,12 +687,73 @@ public final class Simulator {
     }
   }
 
-  /** A run of OR gates whose fan-ins are all positive literals. */
-  private void orPositive(int from, int to) {
+  /** A run of OR gates whose fan-ins are all positive literals (see {@link #andPositive}). */
+  private void orPositive(int from, int to, int fanIn) {
     final int[] d = circuit.data;
     final int[] st = circuit.starts;
     final long[] v = values;
     int f = st[from];
+    if (fanIn == 2) {
+      for (int i = from; i < to; i++, f += 2) {
+        v[i] = v[d[f]] | v[d[f + 1]];
+      }
+      return;
+    }
+    if (fanIn == 3) {
+      for (int i = from; i < to; i++, f += 3) {
+        v[i] = v[d[f]] | v[d[f + 1]] | v[d[f + 2]];
+      }
+      return;
+    }
+    if (fanIn == 4) {
+      for (int i = from; i < to; i++, f += 4) {
+        v[i] = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+      }
+      return;
+    }
+    if (fanIn == 5) {
+      for (int i = from; i < to; i++, f += 5) {
+        long a = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        v[i] = a | v[d[f + 4]];
+      }
+      return;
+    }
+    if (fanIn == 6) {
+      for (int i = from; i < to; i++, f += 6) {
+        long a = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        v[i] = a | v[d[f + 4]] | v[d[f + 5]];
+      }
+      return;
+    }
+    if (fanIn == 7) {
+      for (int i = from; i < to; i++, f += 7) {
+        long a = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        v[i] = a | v[d[f + 4]] | v[d[f + 5]] | v[d[f + 6]];
+      }
+      return;
+    }
+    if (fanIn == 8) {
+      for (int i = from; i < to; i++, f += 8) {
+        long a = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        v[i] = a | v[d[f + 4]] | v[d[f + 5]] | v[d[f + 6]] | v[d[f + 7]];
+      }
+      return;
+    }
+    if (fanIn > 8) {
+      for (int i = from; i < to; i++) {
+        int e = f + fanIn;
+        long acc = v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        acc |= v[d[f + 4]] | v[d[f + 5]] | v[d[f + 6]] | v[d[f + 7]];
+        for (f += 8; f + 4 <= e; f += 4) {
+          acc |= v[d[f]] | v[d[f + 1]] | v[d[f + 2]] | v[d[f + 3]];
+        }
+        for (; f < e; f++) {
+          acc |= v[d[f]];
+        }
+        v[i] = acc;
+      }
+      return;
+    }
     for (int i = from; i < to; i++) {
       int e = st[i + 1];
       long acc = v[d[f]] | v[d[f + 1]];

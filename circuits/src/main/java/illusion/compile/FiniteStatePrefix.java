@@ -62,7 +62,7 @@ final class FiniteStatePrefix {
   /** Per entry of a transition matrix (first position, other positions): its token set. */
   private int[][] firstSets;
   private int[][] sets;
-  /** Reused buffers of {@link #product}: the terms of each column, and arrays of exact length. */
+  /** Reused buffers of {@link #product}: the terms of each entry, and arrays of exact length. */
   private final int[][] terms;
   private final int[] termCounts;
   private final int[][] exact;
@@ -74,8 +74,8 @@ final class FiniteStatePrefix {
     this.falseLit = b.constant(false);
     this.trueLit = b.constant(true);
     this.vectorPrefix = channel.form == FiniteStateChannel.Form.STATE_SET;
-    this.terms = new int[m][m];
-    this.termCounts = new int[m];
+    this.terms = new int[m * m][m];
+    this.termCounts = new int[m * m];
     this.exact = new int[m + 1][];
     for (int k = 0; k <= m; k++) {
       exact[k] = new int[k];
@@ -256,15 +256,16 @@ final class FiniteStatePrefix {
 
   /**
    * The Boolean product of {@code left} (r x m) and {@code right} (m x m): entry (i, k) is {@code
-   * OR_j left[i][j] ∧ right[j][k]}, skipping constant-false terms.
+   * OR_j left[i][j] ∧ right[j][k]}, skipping constant-false terms. All AND gates are built before
+   * the ORs, so that a simulator meets long runs of one gate shape.
    */
   private int[] product(int[] left, int[] right) {
     int rows = left.length / m;
     int[] out = new int[rows * m];
     int[][] terms = this.terms;
     int[] counts = termCounts;
+    Arrays.fill(counts, 0);
     for (int i = 0; i < rows; i++) {
-      Arrays.fill(counts, 0);
       for (int j = 0; j < m; j++) {
         int a = left[i * m + j];
         if (isFalse(a)) {
@@ -275,18 +276,19 @@ final class FiniteStatePrefix {
           if (isFalse(c)) {
             continue;
           }
-          terms[k][counts[k]++] = isTrue(a) ? c : isTrue(c) ? a : b.and(a, c);
+          int e = i * m + k;
+          terms[e][counts[e]++] = isTrue(a) ? c : isTrue(c) ? a : b.and(a, c);
         }
       }
-      for (int k = 0; k < m; k++) {
-        int count = counts[k];
-        if (count <= 1) {
-          out[i * m + k] = count == 0 ? falseLit : terms[k][0];
-        } else {
-          int[] lits = exact[count]; // the builder copies its argument before returning
-          System.arraycopy(terms[k], 0, lits, 0, count);
-          out[i * m + k] = b.or(lits);
-        }
+    }
+    for (int e = 0; e < out.length; e++) {
+      int count = counts[e];
+      if (count <= 1) {
+        out[e] = count == 0 ? falseLit : terms[e][0];
+      } else {
+        int[] lits = exact[count]; // the builder copies its argument before returning
+        System.arraycopy(terms[e], 0, lits, 0, count);
+        out[e] = b.or(lits);
       }
     }
     return out;

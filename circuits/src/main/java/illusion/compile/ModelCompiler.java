@@ -10,7 +10,11 @@ import illusion.circuit.CircuitStats;
 import illusion.ssm.Model;
 import illusion.ssm.Readout;
 import illusion.tc0.LowerWeights;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Compiles a {@link Model} for inputs of length n into one threshold {@link Circuit} that agrees
@@ -133,13 +137,25 @@ public final class ModelCompiler {
     }
 
     CompiledModel build() {
-      CircuitBuilder b = new CircuitBuilder();
       int vocab = model.inputVocabulary();
-      int[][] tokens = new int[n][vocab];
-      for (int t = 0; t < n; t++) {
+      long inputs = (long) n * vocab;
+      long outputCount =
+          (long) needed[model.depth() - 1].cardinality()
+              * (model.labelVocabulary() + model.layer(model.depth() - 1).outputDim());
+      // sized by the projection, so that the builder's arrays do not grow while it builds
+      CircuitBuilder b =
+          CircuitBuilder.withExpectedSize(
+              size.gates() + inputs + 2, size.storedWires(), inputs + outputCount);
+      String[] names = new String[Math.toIntExact(inputs)];
+      for (int t = 0, i = 0; t < n; t++) {
         for (int s = 0; s < vocab; s++) {
-          tokens[t][s] = b.input(CompiledModel.inputName(t, s));
+          names[i++] = CompiledModel.inputName(t, s);
         }
+      }
+      int[] nodes = b.inputs(names);
+      int[][] tokens = new int[n][];
+      for (int t = 0; t < n; t++) {
+        tokens[t] = Arrays.copyOfRange(nodes, t * vocab, (t + 1) * vocab);
       }
       int depth = model.depth();
       RoundedOutput[][] out = null;
@@ -157,17 +173,22 @@ public final class ModelCompiler {
       int[] positions = needed[depth - 1].stream().toArray();
       int channels = model.layer(depth - 1).outputDim();
       int labels = model.labelVocabulary();
+      List<String> outputNames = new ArrayList<>();
+      IntArrayList outputLiterals = new IntArrayList();
       for (int t : positions) {
         for (int c = 0; c < channels; c++) {
           int[] bits = out[t][c].bits(b);
           for (int i = 0; i < bits.length; i++) {
-            b.output(CompiledModel.bitName(t, c, i), bits[i]);
+            outputNames.add(CompiledModel.bitName(t, c, i));
+            outputLiterals.add(bits[i]);
           }
         }
         for (int k = 0; k < labels; k++) {
-          b.output(CompiledModel.labelName(t, k), tokens[t][k]);
+          outputNames.add(CompiledModel.labelName(t, k));
+          outputLiterals.add(tokens[t][k]);
         }
       }
+      b.outputs(outputNames.toArray(new String[0]), outputLiterals.toIntArray());
       Circuit circuit = b.build();
       CircuitStats before = null;
       if (options.lowerWeights()) {

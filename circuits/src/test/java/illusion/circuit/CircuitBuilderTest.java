@@ -175,4 +175,12 @@ class CircuitBuilderTest {
     assertThrows(IllegalArgumentException.class, () -> b.output("x[7]", 0));
     assertThrows(IllegalArgumentException.class, () -> b.input("x[2999]"));
   }
+
+  @Test
+  void negativeSizeHintIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CircuitBuilder.withExpectedSize(10, -1, 0));
+    assertTrue(e.getMessage().contains("negative expected size"), e.getMessage());
+  }
 }

@@ -3,6 +3,7 @@ package illusion.circuit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -248,6 +249,56 @@ class SimulatorProperties {
               s >= theta[k], (v[node[k]] >>> lane & 1) != 0, "pass " + pass + ", lane " + lane);
         }
       }
+    }
+  }
+
+  /**
+   * Runs of AND/OR gates over positive literals, of one fan-in (as Boolean matrix products build
+   * them; fan-ins 2 to 16) or of mixed fan-ins, broken by complemented literals, are evaluated in
+   * loops of their own; every gate, as an output, equals the node-by-node evaluation of the
+   * circuit in each of 64 lanes. OR gates read sparse words and AND gates dense ones (and earlier
+   * gates of their kind), so that a lost fan-in changes some lane.
+   */
+  @Property(tries = 60)
+  void runsOfOneFanInMatchNodeByNodeEvaluation(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    CircuitBuilder b = new CircuitBuilder();
+    int inputs = 20;
+    long[] in = new long[2 * inputs];
+    IntArrayList sparse = new IntArrayList(); // OR fan-ins: inputs with about 1 lane in 8 set
+    IntArrayList dense = new IntArrayList(); // AND fan-ins: inputs with about 7 lanes in 8 set
+    for (int i = 0; i < 2 * inputs; i++) {
+      long w = r.nextLong() & r.nextLong() & r.nextLong();
+      in[i] = i < inputs ? w : ~w;
+      (i < inputs ? sparse : dense).add(b.input("x" + i));
+    }
+    int gates = 0;
+    for (int run = 0; run < 12; run++) {
+      boolean and = r.nextBoolean();
+      IntArrayList pool = and ? dense : sparse;
+      int length = 1 + r.nextInt(10);
+      int uniform = r.nextInt(3) == 0 ? 0 : 2 + r.nextInt(15); // 0: mixed fan-ins
+      for (int g = 0; g < length; g++) {
+        int k = uniform > 0 ? uniform : 2 + r.nextInt(15);
+        int[] lits = new int[k];
+        int[] choices = pool.toIntArray(); // k distinct nodes: a partial shuffle
+        for (int j = 0; j < k; j++) {
+          int pick = j + r.nextInt(choices.length - j);
+          lits[j] = r.nextInt(40) == 0 ? CircuitBuilder.negate(choices[pick]) : choices[pick];
+          choices[pick] = choices[j];
+        }
+        int node = and ? b.and(lits) : b.or(lits);
+        b.output("g" + gates++, node);
+        if (node >= 0 && r.nextInt(4) == 0) {
+          pool.add(node);
+        }
+      }
+    }
+    Circuit c = b.build();
+    long[] out = Simulator.of(c).simulate(in);
+    for (int lane = 0; lane < 64; lane++) {
+      assertArrayEquals(
+          RandomCircuits.reference(c, lane(in, lane)), lane(out, lane), "lane " + lane + " of " + c);
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -171,6 +172,25 @@ class StructuralHashingProperties {
         return b.maj(spec[1], spec[2], hub);
       default:
         return b.atLeast(sum, spec[1] + spec[3]);
+    }
+  }
+
+  /**
+   * Size hints change no node: replaying a random circuit's builder calls on builders sized for
+   * nothing, for it exactly and for far more gives a circuit equal to the default builder's (the
+   * hinted arrays grow past a hint that is too small).
+   */
+  @Property(tries = 100)
+  void sizeHintsDoNotChangeTheCircuit(@ForAll long seed) {
+    RandomCircuits rc = RandomCircuits.generate(seed, 8, 60);
+    Circuit c = rc.circuit();
+    long nodes = c.nodeCount();
+    long names = c.inputCount() + c.outputCount();
+    long[][] hints = {{0, 0, 0}, {nodes, 4 * nodes, names}, {100 * nodes, 1000 * nodes, 50 * names}};
+    for (long[] h : hints) {
+      CircuitBuilder b = CircuitBuilder.withExpectedSize(h[0], h[1], h[2]);
+      rc.execute(b, null);
+      assertEquals(c, b.build(), "hint " + Arrays.toString(h));
     }
   }
 }

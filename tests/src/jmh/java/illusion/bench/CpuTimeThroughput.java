@@ -18,9 +18,12 @@ import java.util.function.LongSupplier;
  * The JMH workloads timed by the benchmark thread's CPU time as well as by the wall clock, for a
  * machine shared with other work, where wall-clock rates fall with the load: each measurement
  * repeats an operation for slices of 200 ms of CPU time (after 2 s of warm-up) and reports the
- * median rate over the slices by CPU time and by wall time, with the load average.
+ * median rate over the slices by CPU time and by wall time, with the load average. GROUP ({@code
+ * simulate}, {@code compile} or {@code evaluate}; all three by default) runs one group alone, as
+ * JMH runs each benchmark in a JVM of its own: code the JIT compiled for one group's profile (e.g.
+ * the builder, compiling {@code diag-stack}'s thresholds for the simulations) can slow another.
  *
- * <pre>CpuTimeThroughput [SECONDS_PER_CASE]</pre>
+ * <pre>CpuTimeThroughput [SECONDS_PER_CASE [GROUP]]</pre>
  */
 public final class CpuTimeThroughput {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -30,8 +33,25 @@ public final class CpuTimeThroughput {
 
   public static void main(String[] args) {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 6;
+    String group = args.length > 1 ? args[1] : "all";
+    if (!List.of("all", "simulate", "compile", "evaluate").contains(group)) {
+      throw new IllegalArgumentException(
+          "unknown group '" + group + "': expected simulate, compile or evaluate");
+    }
     System.out.printf(Locale.ROOT, "%-44s %16s %16s  %s%n", "case", "per CPU second",
         "per wall second", "load (1 min)");
+    if (group.equals("all") || group.equals("simulate")) {
+      simulate(seconds);
+    }
+    if (group.equals("all") || group.equals("compile")) {
+      compile(seconds);
+    }
+    if (group.equals("all") || group.equals("evaluate")) {
+      evaluate(seconds);
+    }
+  }
+
+  private static void simulate(double seconds) {
     for (String workload : new String[] {"ids4", "diag-stack", "s4-random"}) {
       for (int n : new int[] {256, 1024}) {
         CompiledModel compiled = Workloads.compile(workload, n, Outputs.LAST);
@@ -51,6 +71,9 @@ public final class CpuTimeThroughput {
         });
       }
     }
+  }
+
+  private static void compile(double seconds) {
     for (int n : new int[] {256, 1024, 4096}) {
       for (Outputs outputs : Outputs.values()) {
         long gates = Workloads.compile("ids4", n, outputs).stats().gates();
@@ -61,6 +84,9 @@ public final class CpuTimeThroughput {
         });
       }
     }
+  }
+
+  private static void evaluate(double seconds) {
     for (String workload : new String[] {"ids4", "diag-stack", "s4-random"}) {
       Model model = Workloads.model(workload, 1024);
       Evaluator evaluator = Evaluator.of(model);
