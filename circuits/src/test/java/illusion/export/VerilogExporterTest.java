@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,7 +154,6 @@ class VerilogExporterTest {
 
   /** Names that need sanitizing still simulate correctly, and a chosen module name compiles. */
   @Test
-  @Tag("external")
   void awkwardNamesCompileAndSimulate(@TempDir Path dir) throws IOException {
     IcarusRunner icarus = RequiredTools.icarus();
     Circuit c = awkwardlyNamed();
@@ -170,7 +168,6 @@ class VerilogExporterTest {
 
   /** A malformed vector line stops the testbench early, which the runner reports. */
   @Test
-  @Tag("external")
   void runnerReportsMissingOutputVectors(@TempDir Path dir) throws IOException {
     IcarusRunner icarus = RequiredTools.icarus();
     Circuit c = awkwardlyNamed();
@@ -184,7 +181,6 @@ class VerilogExporterTest {
 
   /** Verilator, where installed, lints module and testbench without warnings under -Wall. */
   @Test
-  @Tag("external")
   void verilatorLintsCleanly(@TempDir Path dir) throws IOException, InterruptedException {
     if (!onPath("verilator")) {
       RequiredTools.missing("verilator", "verilator");
