@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
@@ -24,6 +25,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * Icarus Verilog is missing, unless {@code ILLUSION_REQUIRE_TOOLS} contains {@code iverilog}.
  */
 @AddLifecycleHook(RequiredTools.SkipWithoutIcarus.class)
+@Tag("external")
 class VerilogSimulationProperties {
   private IcarusRunner icarus;
 

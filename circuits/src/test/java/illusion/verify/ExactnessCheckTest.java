@@ -35,6 +35,7 @@ class ExactnessCheckTest {
     assertTrue(one.cases() >= 1_500);
     assertEquals(one.cases(), ExactnessCheck.SEQUENCES_PER_MODEL * one.models());
     assertEquals(summary(one), summary(two));
+    ExactnessReportTest.assertTotalsAreTheSumsOfTheKinds(one);
     ExactnessReport other = ExactnessCheck.builder().cases(1_500).seed(43).threads(2).build().run();
     assertFalse(summary(one).equals(summary(other)), "another seed draws other models");
   }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,5 +196,38 @@ class GroupsTest {
     assertTrue(a10.contains("order " + factorial(10) / 2), a10);
     String huge = assertThrows(IllegalArgumentException.class, () -> Groups.byName("S999")).getMessage();
     assertTrue(huge.contains("more than 10^18"), huge);
+  }
+
+  /**
+   * Z_m acts on one cycle per prime power exactly dividing m (faithful by the Chinese remainder
+   * theorem): the cycle lengths are m's prime-power factors found by plain trial division, by
+   * increasing prime, and the degree is their sum (1 for Z1).
+   */
+  @Test
+  void cyclicCyclesArePrimePowerFactors() {
+    for (int m = 1; m <= 3000; m++) {
+      List<Integer> expected = new ArrayList<>();
+      int rest = m;
+      for (int p = 2; p <= rest; p++) {
+        int q = 1;
+        while (rest % p == 0) {
+          rest /= p;
+          q *= p;
+        }
+        if (q > 1) {
+          expected.add(q);
+        }
+      }
+      if (expected.isEmpty()) {
+        expected.add(1);
+      }
+      assertEquals(expected, Arrays.stream(CyclicGroup.primePowers(m)).boxed().toList(), "m = " + m);
+      if (m <= 64) {
+        int degree = expected.stream().mapToInt(Integer::intValue).sum();
+        FiniteGroup z = Groups.byName("Z" + m);
+        assertEquals(degree, z.permutationDegree());
+        assertEquals(degree, z.permutationRepresentation()[0].length);
+      }
+    }
   }
 }

@@ -208,4 +208,89 @@ class ConstructedModelsTest {
             .getMessage()
             .startsWith("unknown model 'lstm'"));
   }
+
+  private static String refusal(org.junit.jupiter.api.function.Executable call) {
+    return assertThrows(IllegalArgumentException.class, call).getMessage();
+  }
+
+  /** Model names are case-insensitive; only s4-scan and s4-window take a (decimal) parameter. */
+  @Test
+  void namesAndParameters() {
+    FiniteGroup z2 = Groups.byName("Z2");
+    assertEquals(3, ConstructedModels.build(" S4-Scan:3 ", z2, 1).depth());
+    assertEquals(
+        "maxLength must be at least 1, got 0",
+        refusal(() -> ConstructedModels.build("ids4", z2, 0)));
+    for (String bad : new String[] {"ids4:3", "s4-scan:", "s4-scan:x", "s4-window:1234567", "diag-stack:2"}) {
+      assertTrue(
+          refusal(() -> ConstructedModels.build(bad, z2, 4))
+              .equals("unknown model '" + bad + "': only s4-scan:L and s4-window:W take a parameter"),
+          bad);
+    }
+    assertEquals("s4-scan needs 1 to 13 layers, got 0", refusal(() -> ConstructedModels.build("s4-scan:0", z2, 4)));
+    assertEquals("s4-scan needs 1 to 13 layers, got 14", refusal(() -> ConstructedModels.build("s4-scan:14", z2, 4)));
+    assertEquals(
+        "s4-window needs a window of at least 1, got 0",
+        refusal(() -> ConstructedModels.build("s4-window:0", z2, 4)));
+    // an explicit layer count is taken as given, even beyond what maxLength needs
+    assertEquals(2, ConstructedModels.build("s4-scan:2", z2, 1 << 20).depth());
+    assertEquals(1, ConstructedModels.build("s4-scan", z2, 2).depth());
+    assertEquals(2, ConstructedModels.build("s4-scan", z2, 3).depth());
+    assertEquals(13, ConstructedModels.MAX_SCAN_LAYERS);
+  }
+
+  /**
+   * s4-scan refuses, before allocating, a request whose delay lines and readout tables exceed 2^25
+   * entries, naming the count: a delay of 2^(L-1) needs (2^(L-1) + 1) 2^(L-1) transition entries,
+   * and the composing readout |G|^2.
+   */
+  @Test
+  void s4ScanSizeIsCountedBeforeBuilding() {
+    long count = ((1L << 11) + 1) * (1L << 11) + 6000L * 6000;
+    assertEquals(
+        "s4-scan over Z6000 would need " + count + " parameters and table entries, more than " + (1L << 25),
+        refusal(() -> ConstructedModels.build("s4-scan:12", Groups.byName("Z6000"), 4)));
+  }
+
+  /** The descriptions state the layer count and the length up to which the model is exact. */
+  @Test
+  void descriptionsStateLayersAndLength() {
+    FiniteGroup z2 = Groups.byName("Z2");
+    String one = ConstructedModels.build("s4-scan:1", z2, 4).tracks();
+    assertTrue(one.endsWith("by a parallel prefix of 1 S4 delay-line layer; exact for n <= 2"), one);
+    String three = ConstructedModels.build("s4-scan:3", z2, 4).tracks();
+    assertTrue(three.endsWith("by a parallel prefix of 3 S4 delay-line layers; exact for n <= 8"), three);
+    String z60 = ConstructedModels.build("diag-stack", Groups.byName("Z60"), 9).tracks();
+    assertTrue(z60.contains("by 1 selective diagonal counter layer along"), z60);
+    assertTrue(z60.endsWith("exact for n <= 9"), z60);
+    String a4z5 = ConstructedModels.build("diag-stack", Groups.byName("A4_x_Z5"), 9).tracks();
+    assertTrue(a4z5.contains("by 2 selective diagonal counter layers along"), a4z5);
+  }
+
+  /**
+   * Delay lines store token indices 0..|G|-1 and ids4 channels hold rep[s][i] - i in [-(d-1),
+   * d-1]: each uses the narrowest precision holding those values (one bit fewer would not).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"Z2", "Z3", "Z4", "Z5", "S3", "A4", "Z9", "Z12", "S5"})
+  void constructedLayersUseTheNarrowestPrecision(String name) {
+    FiniteGroup g = Groups.byName(name);
+    long tokens = g.order() - 1;
+    for (String model : new String[] {"s4-scan:2", "s4-window:1"}) {
+      for (Layer layer : ConstructedModels.build(model, g, 4).layers()) {
+        assertNarrowest(layer.precision(), Math.max(1, tokens), model + " over " + name);
+      }
+    }
+    int d = g.permutationDegree();
+    assertNarrowest(ConstructedModels.build("ids4", g, 4).layer(0).precision(), Math.max(1, d - 1), "ids4 over " + name);
+  }
+
+  private static void assertNarrowest(illusion.number.Precision p, long magnitude, String what) {
+    assertEquals(0, p.fractionBits(), what);
+    assertTrue(p.fits(magnitude) && p.fits(-magnitude), what);
+    if (p.bits() > 2) {
+      illusion.number.Precision narrower = illusion.number.Precision.of(p.bits() - 1, 0);
+      assertFalse(narrower.fits(magnitude) && narrower.fits(-magnitude), what);
+    }
+  }
 }
