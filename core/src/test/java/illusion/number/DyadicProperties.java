@@ -207,5 +207,7 @@ class DyadicProperties {
     assertThrows(IllegalArgumentException.class, () -> Dyadic.ONE.floorTimesPowerOfTwo(-1));
     assertThrows(
         IllegalArgumentException.class, () -> Dyadic.of(BigInteger.ONE, Integer.MIN_VALUE));
+    assertThrows(
+        IllegalArgumentException.class, () -> Dyadic.of(BigInteger.ONE, -Integer.MAX_VALUE));
   }
 }

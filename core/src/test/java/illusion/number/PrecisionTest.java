@@ -174,7 +174,9 @@ class PrecisionTest {
     assertEquals(63, Precision.forMagnitude((1L << 62) - 1, 0).bits());
     assertEquals(63, Precision.forMagnitude((1L << 61) - 1, 1).bits());
     assertThrows(IllegalArgumentException.class, () -> Precision.forMagnitude(1L << 62, 0));
-    assertThrows(IllegalArgumentException.class, () -> Precision.forMagnitude(-1, 0));
+    assertEquals(
+        "magnitude must be non-negative, got -1",
+        assertThrows(IllegalArgumentException.class, () -> Precision.forMagnitude(-1, 0)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> Precision.forMagnitude(1, -1));
   }
 
