@@ -134,7 +134,7 @@ class ExtremeSumsProperties {
    * 2^62, as thermometers are): in every lane of dense, sparse, all-zero and all-one passes over
    * one simulator, each gate equals the BigInteger comparison of the specified sum.
    */
-  @Property(tries = 100)
+  @Property(tries = 40)
   void everyGateIsExactAtEveryMagnitude(@ForAll long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int inputs = 1 + r.nextInt(48);
@@ -196,7 +196,7 @@ class ExtremeSumsProperties {
     }
     Circuit c = b.build();
     Simulator sim = Simulator.of(c);
-    for (int pass = 0; pass < 6; pass++) {
+    for (int pass = 0; pass < 5; pass++) {
       long[] in = new long[inputs];
       for (int i = 0; i < inputs; i++) {
         switch (pass % 4) {
@@ -267,7 +267,7 @@ class ExtremeSumsProperties {
    * Evaluating many assignments packs them 64 per pass: for any count (a partial last pass, several
    * passes), row a of the result is the single-assignment evaluation of assignment a.
    */
-  @Property(tries = 15)
+  @Property(tries = 10)
   void manyAssignmentsEqualOneAtATime(@ForAll long seed, @ForAll @IntRange(min = 1, max = 150) int rows) {
     RandomCircuits rc = RandomCircuits.generate(seed, 10, 40);
     Circuit c = rc.circuit();
