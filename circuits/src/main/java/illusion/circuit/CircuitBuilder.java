@@ -2,6 +2,7 @@ package illusion.circuit;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.annotations.VisibleForTesting;
 import it.unimi.dsi.fastutil.booleans.BooleanArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -144,6 +145,9 @@ public final class CircuitBuilder {
 
   private int[] scratch = new int[16];
 
+  /** Masks every hash fragment: -1, or 0 when all keys are made to collide. */
+  private int fragMask = -1;
+
   /** An empty builder. */
   public CircuitBuilder() {
     this(1 << 10, 1 << 11, 16);
@@ -179,6 +183,18 @@ public final class CircuitBuilder {
         (int) Math.max(16, Math.min(nodes, MAX_NODES)),
         (int) Math.max(16, Math.min(fanIns, cap)),
         (int) Math.max(16, Math.min(names, cap / 4)));
+  }
+
+  /**
+   * An empty builder whose hash tables see every key as a collision, so that each lookup is
+   * decided by the full structural comparison alone. Quadratic: for testing that hashing never
+   * merges different structures.
+   */
+  @VisibleForTesting
+  static CircuitBuilder withCollidingHashes() {
+    CircuitBuilder b = new CircuitBuilder();
+    b.fragMask = 0;
+    return b;
   }
 
   /** The complement of a literal (free: no gate is made). Same as {@link Literals#negate}. */
@@ -641,7 +657,7 @@ public final class CircuitBuilder {
       h = h * 0x9E3779B97F4A7C15L + nodes[i];
       h = h * 0x9E3779B97F4A7C15L + (big != null && big[i] != null ? big[i].hashCode() : w[i]);
     }
-    int frag = (int) (mix(h) >>> 32);
+    int frag = (int) (mix(h) >>> 32) & fragMask;
     int mask = sumTable.length - 1;
     int pos = frag & mask;
     for (long slot; (slot = sumTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
@@ -779,7 +795,7 @@ public final class CircuitBuilder {
     if ((head & OVERFLOWED) != 0) {
       long h = mix(sum * 31L + (atMost ? 7 : 3));
       h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
-      frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32);
+      frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32) & fragMask;
       int mask = nodeTable.length - 1;
       pos = frag & mask;
       for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
@@ -808,7 +824,7 @@ public final class CircuitBuilder {
       if (pos < 0) {
         long h = mix(sum * 31L + (atMost ? 7 : 3));
         h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
-        frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32);
+        frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32) & fragMask;
         int mask = nodeTable.length - 1;
         pos = frag & mask;
         while (nodeTable[pos] != EMPTY) {
@@ -890,7 +906,7 @@ public final class CircuitBuilder {
     int pos = -1;
     int frag = 0;
     if ((head & OVERFLOWED) != 0) {
-      frag = unitHash(kind, lits, n);
+      frag = unitHash(kind, lits, n) & fragMask;
       int mask = nodeTable.length - 1;
       pos = frag & mask;
       for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
@@ -914,7 +930,7 @@ public final class CircuitBuilder {
       nodeHead[key] = (id + 1) | (head & OVERFLOWED);
     } else {
       if (pos < 0) {
-        frag = unitHash(kind, lits, n);
+        frag = unitHash(kind, lits, n) & fragMask;
         int mask = nodeTable.length - 1;
         pos = frag & mask;
         while (nodeTable[pos] != EMPTY) {

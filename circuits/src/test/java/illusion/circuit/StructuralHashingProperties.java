@@ -20,12 +20,12 @@ class StructuralHashingProperties {
   /**
    * Building the same gates and sums again (fan-ins and terms in a different order) returns the
    * same literals and sum numbers and adds no node or sum: structural hashing is complete for
-   * equal multisets.
+   * equal multisets, also when every hash collides (each lookup then decided by comparison alone).
    */
   @Property(tries = 300)
-  void sameGateTwiceIsSameNode(@ForAll long seed) {
+  void sameGateTwiceIsSameNode(@ForAll long seed, @ForAll boolean colliding) {
     RandomCircuits rc = RandomCircuits.generate(seed, 6, 40);
-    CircuitBuilder b = new CircuitBuilder();
+    CircuitBuilder b = colliding ? CircuitBuilder.withCollidingHashes() : new CircuitBuilder();
     int[] first = rc.execute(b, null);
     int nodes = b.nodeCount();
     int sums = b.sumCount();
@@ -113,12 +113,13 @@ class StructuralHashingProperties {
    * Hashing stays complete for keys of high fan-out, whose gates overflow the per-key chains
    * ({@link CircuitBuilder#CHAIN_LIMIT}) into the overflow table: many AND/OR/MAJ gates sharing
    * their greatest fan-in, and many thresholds over one sum, asked for again in a shuffled order,
-   * return the literals first built and add no node; gates built once are all distinct nodes.
+   * return the literals first built and add no node; gates built once are all distinct nodes. The
+   * same holds when every hash fragment collides.
    */
   @Property(tries = 20)
-  void highFanOutKeysStayHashed(@ForAll long seed) {
+  void highFanOutKeysStayHashed(@ForAll long seed, @ForAll boolean colliding) {
     SplittableRandom r = new SplittableRandom(seed);
-    CircuitBuilder b = new CircuitBuilder();
+    CircuitBuilder b = colliding ? CircuitBuilder.withCollidingHashes() : new CircuitBuilder();
     int inputs = 8 + r.nextInt(60);
     int[] x = new int[inputs];
     for (int i = 0; i < inputs; i++) {
