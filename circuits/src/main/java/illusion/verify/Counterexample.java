@@ -80,8 +80,8 @@ public final class Counterexample {
   }
 
   /**
-   * The size of the case in one line, e.g. {@code "1 layer (s4, d=1, m=1, |Σ|=2, 3-bit with 1
-   * fraction bit), n=3"}.
+   * The size of the case in one line, e.g. {@code "1 layer (s4, d=1, m=1, |Σ|=2, p=3, f=1), n=3"}
+   * (layers separated by {@code "; "}).
    */
   public String size() {
     StringBuilder s = new StringBuilder();

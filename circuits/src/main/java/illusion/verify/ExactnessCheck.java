@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * ModelCompiler}, and {@value #SEQUENCES_PER_MODEL} token sequences of several shapes (all of them
  * when there are that few) are simulated at once, one per bit lane, and compared with the {@link
  * illusion.ssm.Evaluator}: every output bit and the label at every compiled position. A case is one
- * (model, sequence) pair; models are drawn until the requested number of cases is reached.
+ * (model, sequence) pair; models are drawn until the requested number of cases is reached. Model i
+ * has the kind {@code i mod |kinds|} (kinds in {@link LayerKind} order); from {@link #random} it
+ * draws the model, its length, and outputs at every position seven times in ten (else at the last
+ * one), redrawn while the projection exceeds the budget, then its sequences.
  *
  * <p>Seeded and reproducible: model i derives from (seed, i) alone, results are combined in model
  * order, so the report (timing aside) does not depend on the number of threads. A model the
@@ -60,7 +63,7 @@ public final class ExactnessCheck {
   /** After this many models without a single compiled case the check stops. */
   static final int MAX_BARREN_MODELS = 2_000;
   /** Draws per model before giving up on the budget. */
-  private static final int MAX_DRAWS = 8;
+  static final int MAX_DRAWS = 8;
 
   private final long cases;
   private final long seed;
@@ -212,7 +215,12 @@ public final class ExactnessCheck {
     }
   }
 
-  /** The random source of model {@code index}: a function of (seed, index) alone. */
+  /**
+   * The random source of model {@code index}: a function of (seed, index) alone, seeded with the
+   * SplitMix64 finalizer (the mix {@link SplittableRandom} applies to its own seeds) of
+   * {@code seed * γ + index}, γ the golden gamma, so that neighbouring seeds and indices get
+   * unrelated streams.
+   */
   static SplittableRandom random(long seed, long index) {
     long z = seed * 0x9E3779B97F4A7C15L + index;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -102,18 +102,6 @@ final class LayerParts {
     }
   }
 
-  int stateDim() {
-    return b.length;
-  }
-
-  int outputDim() {
-    return c.length;
-  }
-
-  int vocabulary() {
-    return b[0].length;
-  }
-
   /** Without state channel i. */
   LayerParts withoutState(int i) {
     long[][] na = a == null ? null : dropColumn(dropRow(a, i), i);

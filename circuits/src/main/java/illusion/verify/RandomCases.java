@@ -114,8 +114,11 @@ final class RandomCases {
     return m;
   }
 
-  /** A transition entry: mostly in [-1, 1], where states neither vanish nor explode. */
-  private static long transition(Precision p, SplittableRandom r) {
+  /**
+   * A transition entry (raw), mostly in [-1, 1], where states neither vanish nor explode: 0, 1.0,
+   * -1.0 and uniform in [-2, 2] one time in six each, else uniform in [-1, 1]; saturated to p.
+   */
+  static long transition(Precision p, SplittableRandom r) {
     long one = 1L << p.fractionBits();
     switch (r.nextInt(6)) {
       case 0:
