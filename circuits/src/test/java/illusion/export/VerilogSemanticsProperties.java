@@ -400,8 +400,9 @@ class VerilogSemanticsProperties {
   }
 
   /**
-   * Sums without terms of their own: an empty sum is the constant 0 and an empty extension equals
-   * its base, so thresholds over them compare 0 and the base with θ.
+   * Sums without terms of their own: an empty sum is the constant 0 (here the base of a chain, so
+   * it is emitted), and an empty extension equals its base; thresholds over them compare 0, the
+   * base, and the chain over the empty sum with θ as the simulator does.
    */
   @Example
   void sumsWithoutTermsOfTheirOwn() throws IOException {
@@ -409,14 +410,18 @@ class VerilogSemanticsProperties {
     int x = b.input("x");
     int y = b.input("y");
     CircuitBuilder.Sum empty = b.sum(new long[0], new int[0]);
+    CircuitBuilder.Sum onEmpty = b.extend(empty, new long[] {3, -2}, new int[] {x, y});
     CircuitBuilder.Sum base = b.sum(new long[] {2, -1}, new int[] {x, y});
     CircuitBuilder.Sum same = b.extend(base, new long[0], new int[0]);
     b.output("zeroAtLeast0", b.atLeast(empty, 0));
     b.output("zeroAtLeast1", b.atLeast(empty, 1));
     b.output("sameAtLeast1", b.atLeast(same, 1));
     b.output("sameAtMost0", b.atMost(same, 0));
+    b.output("onEmptyAtLeast1", b.atLeast(onEmpty, 1));
+    b.output("onEmptyAtMost-1", b.atMost(onEmpty, -1));
     Circuit c = b.build();
-    assertComputes(c, VerilogSimulationProperties.vectors(2, 4, new SplittableRandom(1)));
+    ExportedVerilog v = assertComputes(c, VerilogSimulationProperties.vectors(2, 4, new SplittableRandom(1)));
+    assertTrue(v.declares("s" + empty.index()), "the empty base is emitted");
   }
 
   /** The reader itself refuses what it does not understand, so a malformed module cannot pass. */
