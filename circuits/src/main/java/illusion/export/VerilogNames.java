@@ -35,6 +35,8 @@ final class VerilogNames {
       pendingUnderscore = false;
       sb.append(ch);
     }
+    // a pending '_' and the character after it may pass the limit by one: cut to it
+    sb.setLength(Math.min(sb.length(), MAX_LENGTH));
     String base = sb.toString();
     if (used.add(base)) {
       return base;

@@ -111,6 +111,81 @@ class CircuitJsonProperties {
             .contains("declares 2 nodes but defines 1"));
   }
 
+  private static String doc(String fields) {
+    return "{\"format\":\"illusion-circuit\",\"version\":1," + fields + "}";
+  }
+
+  /**
+   * Each documented refusal, with the message naming the problem and where it is: the item's index,
+   * the kind, the limit a count or reference breaks (exactly at the number of defined nodes or sums
+   * is already undefined), and the first line of the JSON library's own complaint.
+   */
+  @Test
+  void refusalsNameTheProblemAndWhere() {
+    String a = "[\"input\",\"a\"]";
+    assertTrue(error(wrap(a + ",[\"nand\",0,0]")).startsWith("circuit JSON item $.items[1]: unknown"));
+    assertTrue(error(wrap(a + ",[\"not\",1]")).contains("literal 1 refers to node 1, which is not"
+        + " defined yet (forward reference); 1 nodes defined"));
+    assertTrue(error(wrap(a + ",[\"not\",0,0]")).contains("$.items[1]: too many values for \"not\""));
+    assertTrue(error(wrap(a + ",[\"and\",\"x\"]")).contains("expected a node number, found STRING"));
+    assertTrue(error(wrap(a + ",[\"sum\",null,[[1,0,2]]]")).contains("a sum term is [weight, node]"));
+    assertTrue(error(wrap(a + ",[\"sum\",null,[[true,0]]]"))
+        .contains("bad weight: expected an integer, found BOOLEAN"));
+    assertTrue(error(wrap(a + ",[\"sum\",null,[[1,0]]],[\"atLeast\",0,[1]]"))
+        .contains("bad θ: expected an integer, found BEGIN_ARRAY"));
+    // integers are read leniently, and the reader is strict again afterwards
+    assertTrue(error(wrap(a + ",[\"sum\",null,[[1,0]]],[input,\"b\"]"))
+        .startsWith("malformed circuit JSON at $.items[2][0]: "));
+    assertTrue(error(wrap(a) + " []").startsWith("malformed circuit JSON at $: "));
+    // a library message of one line is kept whole
+    assertTrue(error("{\"format\":\"illusion-circuit\",\"version\":1,\"items\":[[\"input\",\"a\"")
+        .startsWith("malformed circuit JSON at $.items[0][2]: End of input at line 1"));
+    assertTrue(error(wrap(a + ",[\"input\" \"b\"]")).matches(
+        "malformed circuit JSON at \\$\\.items\\[1\\]\\[1\\]: \\S.*"));
+    assertEquals("unknown key \"foo\" in circuit JSON at $.foo", error(doc("\"foo\":1,\"items\":[]")));
+    assertEquals(
+        "not a circuit JSON file: \"format\" is missing, expected \"illusion-circuit\"",
+        error("{\"version\":1,\"items\":[]}"));
+    assertEquals("circuit JSON has no \"items\"", error(doc("\"outputs\":[]")));
+    assertEquals("circuit JSON declares 0 nodes but defines 1", error(doc("\"nodes\":0,\"items\":[" + a + "]")));
+    assertEquals("circuit JSON declares 0 sums but defines 1",
+        error(doc("\"sums\":0,\"items\":[" + a + ",[\"sum\",null,[[1,0]]]]")));
+    assertEquals("circuit JSON declares 2 sums but defines 1",
+        error(doc("\"sums\":2,\"items\":[" + a + ",[\"sum\",null,[[1,0]]]]")));
+    for (int ref : new int[] {1, -1}) {
+      assertEquals("output at $.outputs[0] refers to undefined node " + ref,
+          error(doc("\"items\":[" + a + "],\"outputs\":[[\"y\"," + ref + "]]")));
+    }
+    // the counts at their exact values are accepted
+    Circuit ok = CircuitJson.fromJson(
+        doc("\"nodes\":2,\"sums\":1,\"items\":[" + a + ",[\"sum\",null,[[1,0]]],[\"atMost\",0,\"0\"]],"
+            + "\"outputs\":[[\"y\",1]]"));
+    assertEquals(2, ok.nodeCount());
+    assertEquals(1, ok.sumCount());
+  }
+
+  /**
+   * Names with quotes and backslashes survive a round trip, and the text is JSON any parser reads
+   * (Gson's tree parser finds the names unchanged).
+   */
+  @Test
+  void namesWithQuotesAndBackslashesAreEscaped() {
+    CircuitBuilder b = new CircuitBuilder();
+    String[] names = {"a\"b", "c\\d", "\"\\\"", "e\u00e9\u4e2d"};
+    int[] in = new int[names.length];
+    for (int i = 0; i < names.length; i++) {
+      in[i] = b.input(names[i]);
+    }
+    Circuit c = b.output("y\"\\", b.and(in)).build();
+    String json = CircuitJson.toJson(c);
+    assertEquals(c, CircuitJson.fromJson(json));
+    com.google.gson.JsonArray items =
+        com.google.gson.JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("items");
+    for (int i = 0; i < names.length; i++) {
+      assertEquals(names[i], items.get(i).getAsJsonArray().get(1).getAsString());
+    }
+  }
+
   /** A hand-written file that is not normalized is normalized by the reader, numbering remapped. */
   @Test
   void readerNormalizesThroughTheBuilder() {

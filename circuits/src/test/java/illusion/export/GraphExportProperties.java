@@ -175,6 +175,100 @@ class GraphExportProperties {
     assertSameCircuit(c, readGraphMl(out.toString()), false);
   }
 
+  /**
+   * The label the exporters document, rebuilt from the circuit's public API: the input's name,
+   * {@code 0} / {@code 1}, {@code s<k> >= θ} or {@code s<k> <= θ}, else the kind; then one line
+   * {@code -> name} per output reading the node, in output order.
+   */
+  private static String expectedLabel(Circuit c, int node) {
+    StringBuilder sb = new StringBuilder();
+    switch (c.kind(node)) {
+      case INPUT -> sb.append(c.inputName(c.inputOrdinal(node)));
+      case CONSTANT -> sb.append(c.constantValue(node) ? "1" : "0");
+      case THRESHOLD -> sb.append("s" + c.thresholdSum(node))
+          .append(c.thresholdAtMost(node) ? " <= " : " >= ")
+          .append(c.thresholdTheta(node));
+      default -> sb.append(c.kind(node).name());
+    }
+    for (String name : expectedOutputs(c, node)) {
+      sb.append("\n-> ").append(name);
+    }
+    return sb.toString();
+  }
+
+  /** The names of the outputs reading {@code node}, in output order. */
+  private static List<String> expectedOutputs(Circuit c, int node) {
+    List<String> names = new ArrayList<>();
+    for (int o = 0; o < c.outputCount(); o++) {
+      if (c.outputNode(o) == node) {
+        names.add(c.outputName(o));
+      }
+    }
+    return names;
+  }
+
+  /** Both constants, both comparisons, a node read by three outputs, one by none. */
+  private static Circuit everyLabel() {
+    CircuitBuilder b = new CircuitBuilder();
+    int x = b.input("x[0]");
+    int y = b.input("y");
+    CircuitBuilder.Sum s = b.sum(new long[] {3, -2}, new int[] {x, y});
+    int ge = b.atLeast(s, 1);
+    b.output("ge", ge).output("ge2", ge).output("le", b.atMost(s, 0));
+    b.output("one", b.constant(true)).output("zero", b.constant(false));
+    b.output("and", b.and(x, CircuitBuilder.negate(y))).output("ge3", ge);
+    b.or(x, y); // read by no output
+    return b.build();
+  }
+
+  /**
+   * Every DOT vertex carries the documented label (kind, name or comparison, then the outputs
+   * reading it), the outputs attribute lists exactly those outputs in order, inputs are boxes,
+   * constants plain text and gates ellipses, and exactly the nodes read by outputs get a double
+   * periphery; the graph is named {@code circuit}.
+   */
+  @Property(tries = 15)
+  void dotLabelsShapesAndOutputsDescribeEveryNode(@ForAll long seed) throws IOException {
+    Circuit c = seed % 5 == 0 ? everyLabel() : RandomCircuits.generate(seed, 6, 30).circuit();
+    StringWriter out = new StringWriter();
+    DotExporter.create().write(c, out);
+    assertTrue(out.toString().matches("(?s)(strict )?digraph circuit \\{.*"), out.toString());
+    Imported im = readDot(out.toString());
+    for (int node = 0; node < c.nodeCount(); node++) {
+      Map<String, String> a = im.vertexAttributes.get("n" + node);
+      NodeKind kind = c.kind(node);
+      assertEquals(expectedLabel(c, node), a.get("label"), "n" + node);
+      List<String> outputs = expectedOutputs(c, node);
+      assertEquals(outputs.isEmpty() ? null : String.join(" ", outputs), a.get("outputs"));
+      assertEquals(outputs.isEmpty() ? null : "2", a.get("peripheries"), "n" + node);
+      String shape = kind == NodeKind.INPUT ? "box" : kind == NodeKind.CONSTANT ? "plaintext" : "ellipse";
+      assertEquals(shape, a.get("shape"), "n" + node);
+    }
+  }
+
+  /**
+   * GraphML carries the same labels and outputs, the sum a THRESHOLD gate compares (declared as
+   * an int attribute).
+   */
+  @Property(tries = 15)
+  void graphMlLabelsSumsAndOutputsDescribeEveryNode(@ForAll long seed) throws IOException {
+    Circuit c = seed % 5 == 0 ? everyLabel() : RandomCircuits.generate(seed, 6, 30).circuit();
+    StringWriter out = new StringWriter();
+    GraphMlExporter.create().write(c, out);
+    String text = out.toString();
+    assertTrue(text.matches("(?s).*<key [^>]*attr.name=\"sum\" attr.type=\"int\".*")
+        || text.matches("(?s).*<key [^>]*attr.type=\"int\"[^>]*attr.name=\"sum\".*"), text);
+    Imported im = readGraphMl(text);
+    for (int node = 0; node < c.nodeCount(); node++) {
+      Map<String, String> a = im.vertexAttributes.get("n" + node);
+      assertEquals(expectedLabel(c, node), a.get("label"), "n" + node);
+      List<String> outputs = expectedOutputs(c, node);
+      assertEquals(outputs.isEmpty() ? null : String.join(" ", outputs), a.get("outputs"));
+      String sum = c.kind(node) == NodeKind.THRESHOLD ? Integer.toString(c.thresholdSum(node)) : null;
+      assertEquals(sum, a.get("sum"), "n" + node);
+    }
+  }
+
   /** A chain of {@code gates} AND gates, each over a new input: 2 * gates + 1 nodes, 2 * gates wires. */
   private static Circuit andChain(int gates) {
     CircuitBuilder b = new CircuitBuilder();
