@@ -96,6 +96,30 @@ class CheckedWriterTest {
   }
 
   /**
+   * A target that fails every write but flushes fine: the exporters still report the write's
+   * error, although the library they use swallows or wraps it.
+   */
+  @Test
+  void graphExportersReportAFailedWriteEvenIfFlushWorks() {
+    Circuit c = RandomCircuits.generate(4, 4, 10).circuit();
+    IOException error = new IOException("disk full");
+    Writer writesFail = new Writer() {
+      @Override
+      public void write(char[] buf, int off, int len) throws IOException {
+        throw error;
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    assertSame(error, assertThrows(IOException.class, () -> DotExporter.create().write(c, writesFail)));
+    assertSame(error, assertThrows(IOException.class, () -> GraphMlExporter.create().write(c, writesFail)));
+  }
+
+  /**
    * DOT and GraphML written through a large buffer that only a flush empties reach the target as
    * completely as when written straight to it.
    */

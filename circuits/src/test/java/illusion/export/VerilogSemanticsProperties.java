@@ -424,6 +424,44 @@ class VerilogSemanticsProperties {
     assertTrue(v.declares("s" + empty.index()), "the empty base is emitted");
   }
 
+  /**
+   * Weights at the ends of the long range (Long.MIN_VALUE has no positive long counterpart) are
+   * written as exact literals: thresholds at and around them compute as in the simulator.
+   */
+  @Example
+  void longRangeExtremesAreExact() throws IOException {
+    CircuitBuilder b = new CircuitBuilder();
+    int x = b.input("x");
+    int y = b.input("y");
+    CircuitBuilder.Sum min = b.sum(new long[] {Long.MIN_VALUE, 1}, new int[] {x, y});
+    CircuitBuilder.Sum max = b.sum(new long[] {Long.MAX_VALUE, -1}, new int[] {x, y});
+    b.output("min", b.atMost(min, Long.MIN_VALUE));
+    b.output("minPlus", b.atLeast(min, Long.MIN_VALUE + 1));
+    b.output("max", b.atLeast(max, Long.MAX_VALUE));
+    b.output("maxMinus", b.atMost(max, Long.MAX_VALUE - 1));
+    Circuit c = b.build();
+    assertComputes(c, VerilogSimulationProperties.vectors(2, 4, new SplittableRandom(1)));
+  }
+
+  /**
+   * Sized signed literals read back exactly: {@code -?W'sdV} with value ±V, no minus sign on 0,
+   * and the long overload writes what the BigInteger one writes, Long.MIN_VALUE included.
+   */
+  @Property(tries = 200)
+  void signedLiteralsReadBackExactly(@ForAll long value) {
+    long[] values = {value, 0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE};
+    for (long v : values) {
+      BigInteger big = BigInteger.valueOf(v);
+      String text = VerilogExporter.signedLiteral(70, v);
+      assertEquals(VerilogExporter.signedLiteral(70, big), text);
+      Matcher m = Pattern.compile("(-?)70'sd(\\d+)").matcher(text);
+      assertTrue(m.matches(), text);
+      BigInteger magnitude = new BigInteger(m.group(2));
+      assertEquals(big, m.group(1).isEmpty() ? magnitude : magnitude.negate(), text);
+      assertEquals(v < 0, !m.group(1).isEmpty(), "minus sign exactly for negatives: " + text);
+    }
+  }
+
   /** The reader itself refuses what it does not understand, so a malformed module cannot pass. */
   @Example
   void readerRefusesMalformedModules() {
