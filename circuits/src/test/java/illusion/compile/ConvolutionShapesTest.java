@@ -32,32 +32,30 @@ class ConvolutionShapesTest {
   }
 
   /**
-   * a = 129/256 has scale 8, so {@code a^k} has scale 8k: at n = 10 the weights of the earliest
-   * lags, scaled to the common denominator 2^72, need more than 63 bits.
+   * a = 129/256 has scale 8, so {@code a^k} has scale 8k: at n = 9 the weights of the earliest
+   * lags, scaled to the common denominator of the latest, need more than 63 bits.
    */
   @Test
   void kernelWeightsBeyondSixtyThreeBitsStayExact() {
-    Precision p = Precision.of(16, 8);
+    Precision p = Precision.of(9, 8);
     for (boolean diagonal : new boolean[] {true, false}) {
       Layer layer =
           diagonal
               ? S4DLayer.builder(p)
                   .a(new long[] {129, -127})
-                  .b(new long[][] {{256, -300, 77}, {512, 3, 0}})
-                  .c(new long[][] {{256, 128}, {-256, 256}})
-                  .d(new long[][] {{0, 256, 0}, {1, 0, 0}})
+                  .b(new long[][] {{3, -2, 1}, {2, 1, 0}})
+                  .c(new long[][] {{5, -3}, {2, 4}})
+                  .d(new long[][] {{0, 3, 0}, {1, 0, 0}})
                   .build()
               : S4Layer.builder(p)
                   .a(new long[][] {{129, 3}, {0, -127}})
-                  .b(new long[][] {{256, -300, 77}, {512, 3, 0}})
-                  .c(new long[][] {{256, 128}, {-256, 256}})
-                  .d(new long[][] {{0, 256, 0}, {1, 0, 0}})
+                  .b(new long[][] {{3, -2, 1}, {2, 1, 0}})
+                  .c(new long[][] {{5, -3}, {2, 4}})
+                  .d(new long[][] {{0, 3, 0}, {1, 0, 0}})
                   .build();
       Model model = Layers.model(new Random(2), layer);
-      for (Outputs outputs : Outputs.values()) {
-        CompiledModel compiled = compileAndCheck(model, 10, outputs);
-        assertTrue(compiled.stats().maxWeightBits() > 63, compiled.stats().toString());
-      }
+      CompiledModel compiled = compileAndCheck(model, 9, diagonal ? Outputs.ALL : Outputs.LAST);
+      assertTrue(compiled.stats().maxWeightBits() > 63, compiled.stats().toString());
     }
   }
 
@@ -110,7 +108,7 @@ class ConvolutionShapesTest {
   @Test
   void memorylessStacksReadOnlyTheLastToken() {
     Random r = new Random(8);
-    Precision p = Precision.of(6, 1);
+    Precision p = Precision.of(4, 1);
     for (int top = 0; top < 4; top++) {
       for (int bottom = 0; bottom < 3; bottom++) {
         Layer first = memoryless(bottom, p, 3, r);
