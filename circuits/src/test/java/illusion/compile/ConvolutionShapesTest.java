@@ -11,6 +11,7 @@ import illusion.ssm.Model;
 import illusion.ssm.Readout;
 import illusion.ssm.S4DLayer;
 import illusion.ssm.S4Layer;
+import illusion.ssm.SelectiveLayer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,15 @@ class ConvolutionShapesTest {
         return S4Layer.builder(p).a(new long[][] {{0}}).b(b).c(new long[][] {{one}}).d(d).build();
       case 1:
         return S4DLayer.builder(p).a(new long[] {0}).b(b).c(new long[][] {{one}}).d(d).build();
+      case 4:
+        // a selective prefix sum that C does not read: only D x_t remains
+        return SelectiveLayer.builder(p)
+            .base(new long[] {one})
+            .exponents(new int[1][vocab])
+            .b(b)
+            .c(new long[][] {{0}})
+            .d(d)
+            .build();
       default:
         {
           // an IDS4 counter that C does not read: only D x_t remains (or nothing, when D = 0)
@@ -101,15 +111,15 @@ class ConvolutionShapesTest {
   }
 
   /**
-   * With A = 0 (or a state the output does not read) the last output depends on the last token
-   * only, through every layer: the circuit for n has exactly the gates and wires of the circuit
+   * With A = 0 (or a state the output does not read: an IDS4 counter, a selective prefix sum) the
+   * last output depends on the last token only, through every layer: the circuit for n has exactly the gates and wires of the circuit
    * for one token.
    */
   @Test
   void memorylessStacksReadOnlyTheLastToken() {
     Random r = new Random(8);
     Precision p = Precision.of(4, 1);
-    for (int top = 0; top < 4; top++) {
+    for (int top = 0; top < 5; top++) {
       for (int bottom = 0; bottom < 3; bottom++) {
         Layer first = memoryless(bottom, p, 3, r);
         Layer second = memoryless(top, p, 3, r);
