@@ -242,16 +242,21 @@ final class PrefixResidues {
           long terms = j * (k - 1);
           gates = SizeEstimate.add(gates, cuts + k);
           wires = SizeEstimate.add(wires, SizeEstimate.mul(cuts, terms + 2));
-          stored = SizeEstimate.add(stored, 3 * cuts + k);
+          // its residues, and the block's chain starting from their one-hot vector
+          stored = SizeEstimate.add(stored, 3 * cuts + k + k - 1);
         }
       }
+      long from = (long) j * b;
       for (; t >= 0 && t < (j + 1) * b; t = positions.nextSetBit(t + 1)) {
         long within = t - (long) j * b;
         long cuts = (j > 0 ? k - 1 : 0) + within * wSpan + uSpan;
         long terms = (j > 0 ? k - 1 : 0) + within * wTerms + uTerms;
         gates = SizeEstimate.add(gates, cuts + k);
         wires = SizeEstimate.add(wires, SizeEstimate.mul(cuts, terms + 2));
-        stored = SizeEstimate.add(stored, 3 * cuts + wTerms + uTerms + k);
+        // the chain extends by the terms since the previous position of the block
+        long extension = SizeEstimate.mul(t - from, wTerms);
+        stored = SizeEstimate.add(stored, SizeEstimate.add(3 * cuts + uTerms + k, extension));
+        from = t;
       }
     }
     return SizeEstimate.of(gates, wires, stored);

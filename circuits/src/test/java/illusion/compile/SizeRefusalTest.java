@@ -1,5 +1,6 @@
 package illusion.compile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class SizeRefusalTest {
 
-  /** A projection above the wire limit is refused before building, naming the estimate and the limit. */
+  /**
+   * A projection above the wire limit is refused before building, naming the estimate and the
+   * limit; a projection exactly at the limit compiles.
+   */
   @Test
   void refusalNamesTheProjectionAndTheLimit() {
     Model model = Layers.model(new Random(3), Layers.s4(new Random(3), Precision.of(8, 2), 3, 2, 4));
@@ -26,6 +30,9 @@ class SizeRefusalTest {
     assertTrue(e.getMessage().contains(size.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(String.format("%,d stored wires", limit)), e.getMessage());
     assertFalse(e.getMessage().contains("%"), e.getMessage());
+    // exactly at the limit is allowed
+    CompileOptions exact = CompileOptions.builder().wireLimit(size.storedWires()).build();
+    assertEquals(size, ModelCompiler.compile(model, 16, Outputs.ALL, exact).projected());
   }
 
   /**
