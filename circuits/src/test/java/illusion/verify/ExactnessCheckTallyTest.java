@@ -487,6 +487,24 @@ class ExactnessCheckTallyTest {
   }
 
   /**
+   * The limits are inclusive: one-token sequences are checked, and a time limit of one unit is
+   * accepted (zero is refused).
+   */
+  @Test
+  void oneTokenAndOneTimeUnitAreAccepted() {
+    Model m = CounterexampleTest.oneLayer(2);
+    ExactnessReport r =
+        ExactnessCheck.builder().timeout(1, TimeUnit.MINUTES).build().check(m, new int[][] {{1}, {0}}, Outputs.LAST);
+    assertTrue(r.passed());
+    assertEquals(2, r.cases());
+    assertEquals(1, r.maxLength());
+    assertEquals(
+        "the time limit must be positive, got 0",
+        assertThrows(IllegalArgumentException.class, () -> ExactnessCheck.builder().timeout(0, TimeUnit.MINUTES))
+            .getMessage());
+  }
+
+  /**
    * Of several failing sequences the first one is reported, with its own first disagreement, and
    * every failing sequence is counted.
    */
