@@ -46,15 +46,16 @@ class ShrinkerRoundsTest {
 
   /**
    * A model of two layers: an S4D layer over {@code vocab} tokens with the given B (zeros when
-   * null), d states, m outputs and precision, read by {@code moduli} onto one token, then a
-   * one-state layer over that token.
+   * null), d states, m outputs and precision, read by {@code moduli} onto three tokens (so that the
+   * second layer alone, over three tokens, never passes for the first), then a one-state layer over
+   * those tokens.
    */
   private static Model model(int vocab, int d, int m, long[][] b, Precision p, int... moduli) {
     Layer first =
         S4DLayer.builder(p).a(new long[d]).b(b != null ? b : new long[d][vocab]).c(new long[m][d]).build();
-    Layer second = S4DLayer.builder(Precision.of(2, 0)).a(new long[1]).b(new long[1][1]).c(new long[1][1]).build();
+    Layer second = S4DLayer.builder(Precision.of(2, 0)).a(new long[1]).b(new long[1][3]).c(new long[1][1]).build();
     return Model.builder("rounds", vocab)
-        .add(first, Readout.tabulate(moduli, 1, res -> 0))
+        .add(first, Readout.tabulate(moduli, 3, res -> 0))
         .add(second, Readout.tabulate(new int[] {1}, 1, res -> 0))
         .build();
   }
