@@ -191,6 +191,28 @@ class ExactnessCheckTallyTest {
     assertArrayEquals(accepted.get(0).firstSequence(), c.tokens());
   }
 
+  /**
+   * A model stuck before its sequences were drawn (while projecting) is reported on the all-zero
+   * sequence of its length, which reproduces it as well as any; a model stuck later on its first
+   * drawn sequence. Both are timeouts with all their cases counted.
+   */
+  @Test
+  void aTimeoutBeforeTheSequencesAreDrawnIsReportedOnZeros() {
+    Model m = CounterexampleTest.oneLayer(2);
+    ExactnessCheck.Outcome early = ExactnessCheck.Outcome.timeout(3, new ExactnessCheck.Case(m, 4, Outputs.LAST, null), "stuck");
+    Counterexample c = early.counterexample();
+    assertArrayEquals(new int[4], c.tokens());
+    assertEquals(Counterexample.Failure.TIMEOUT, c.failure());
+    assertEquals(Outputs.LAST, c.outputs());
+    assertEquals("stuck", c.detail());
+    assertEquals(1, early.cases);
+    int[][] drawn = {{1, 0, 1, 1}, {0, 1, 1, 0}};
+    ExactnessCheck.Outcome late = ExactnessCheck.Outcome.timeout(3, new ExactnessCheck.Case(m, 4, Outputs.ALL, drawn), "stuck");
+    assertArrayEquals(drawn[0], late.counterexample().tokens());
+    assertEquals(2, late.mismatches);
+    assertEquals(Counterexample.Failure.TIMEOUT, late.failure());
+  }
+
   /** A run compares whole models until it has the cases asked for: 128 take two, 129 three. */
   @Test
   void aRunStopsAtTheFirstModelThatReachesTheCases() {
@@ -484,6 +506,24 @@ class ExactnessCheckTallyTest {
         assertTrue(t.firstRefusal().isEmpty());
       }
     }
+  }
+
+  /**
+   * The limits are inclusive: one-token sequences are checked, and a time limit of one unit is
+   * accepted (zero is refused).
+   */
+  @Test
+  void oneTokenAndOneTimeUnitAreAccepted() {
+    Model m = CounterexampleTest.oneLayer(2);
+    ExactnessReport r =
+        ExactnessCheck.builder().timeout(1, TimeUnit.MINUTES).build().check(m, new int[][] {{1}, {0}}, Outputs.LAST);
+    assertTrue(r.passed());
+    assertEquals(2, r.cases());
+    assertEquals(1, r.maxLength());
+    assertEquals(
+        "the time limit must be positive, got 0",
+        assertThrows(IllegalArgumentException.class, () -> ExactnessCheck.builder().timeout(0, TimeUnit.MINUTES))
+            .getMessage());
   }
 
   /**

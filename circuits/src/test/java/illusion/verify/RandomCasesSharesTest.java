@@ -229,7 +229,7 @@ class RandomCasesSharesTest {
   /**
    * Every shape writes every position (an array filled with -1 beforehand ends in the vocabulary),
    * alternating sequences alternate two tokens that sometimes differ, sparse sequences are not
-   * constant, runs are at most n/2 long so that most run sequences are not constant, and random
+   * constant, periodic sequences mostly have more than one token, runs are at most n/2 long so that most run sequences are not constant, and random
    * batches are not all zero.
    */
   @Test
@@ -237,6 +237,7 @@ class RandomCasesSharesTest {
     SplittableRandom r = new SplittableRandom(17);
     int alternatingDiffer = 0;
     int constantRuns = 0;
+    int constantPeriodic = 0;
     for (int trial = 0; trial < 100; trial++) {
       for (RandomCases.Shape shape : RandomCases.Shape.values()) {
         int[] seq = new int[20];
@@ -249,11 +250,15 @@ class RandomCasesSharesTest {
           alternatingDiffer += seq[0] != seq[1] ? 1 : 0;
         } else if (shape == RandomCases.Shape.RUNS) {
           constantRuns += Arrays.stream(seq).distinct().count() == 1 ? 1 : 0;
+        } else if (shape == RandomCases.Shape.PERIODIC) {
+          constantPeriodic += Arrays.stream(seq).distinct().count() == 1 ? 1 : 0;
         }
       }
     }
     assertTrue(alternatingDiffer > 80, "alternating with two tokens: " + alternatingDiffer);
     assertTrue(constantRuns < 15, "constant run sequences: " + constantRuns);
+    // periods of 1..4 random tokens: constant only for period 1 (a quarter) or equal tokens (rare)
+    assertTrue(constantPeriodic < 45, "constant periodic sequences: " + constantPeriodic);
     int[] sparse = new int[400];
     RandomCases.fill(sparse, 50, RandomCases.Shape.SPARSE, r);
     assertTrue(Arrays.stream(sparse).distinct().count() > 10, "sparse: other tokens appear");
