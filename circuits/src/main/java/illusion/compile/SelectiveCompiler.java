@@ -407,14 +407,15 @@ final class SelectiveCompiler implements LayerCompiler {
       Dyadic selfHi = max(self[o]);
       for (int t = 0; t <= last; t++) {
         if (outputPositions.get(t)) {
-          CircuitBuilder.Sum sum =
-              OutputStage.sum(b, prefix, precision, shift, tokens[t], Arrays.asList(self[o]));
           long rlo = precision.round(lo.add(selfLo));
           long rhi = precision.round(hi.add(selfHi));
-          out[t][o] =
-              rlo == rhi
-                  ? RoundedOutput.constant(b, precision, rlo)
-                  : OutputStage.thermometer(b, precision, sum, shift, BigInteger.ZERO, rlo, rhi);
+          if (rlo == rhi) {
+            out[t][o] = RoundedOutput.constant(b, precision, rlo); // no sum: the estimate counts none
+          } else {
+            CircuitBuilder.Sum sum =
+                OutputStage.sum(b, prefix, precision, shift, tokens[t], Arrays.asList(self[o]));
+            out[t][o] = OutputStage.thermometer(b, precision, sum, shift, BigInteger.ZERO, rlo, rhi);
+          }
         }
         if (t < last) {
           prefix = OutputStage.sum(b, prefix, precision, shift, tokens[t], Arrays.asList(linear[o]));
