@@ -793,9 +793,7 @@ public final class CircuitBuilder {
     int pos = -1;
     int frag = 0;
     if ((head & OVERFLOWED) != 0) {
-      long h = mix(sum * 31L + (atMost ? 7 : 3));
-      h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
-      frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32) & fragMask;
+      frag = thresholdHash(sum, thetaL, thetaB, atMost);
       int mask = nodeTable.length - 1;
       pos = frag & mask;
       for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
@@ -822,9 +820,7 @@ public final class CircuitBuilder {
       sumHead[sum] = (id + 1) | (head & OVERFLOWED);
     } else {
       if (pos < 0) {
-        long h = mix(sum * 31L + (atMost ? 7 : 3));
-        h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
-        frag = (int) (mix(h + Circuit.K_THRESHOLD) >>> 32) & fragMask;
+        frag = thresholdHash(sum, thetaL, thetaB, atMost);
         int mask = nodeTable.length - 1;
         pos = frag & mask;
         while (nodeTable[pos] != EMPTY) {
@@ -906,7 +902,7 @@ public final class CircuitBuilder {
     int pos = -1;
     int frag = 0;
     if ((head & OVERFLOWED) != 0) {
-      frag = unitHash(kind, lits, n) & fragMask;
+      frag = unitHash(kind, lits, n);
       int mask = nodeTable.length - 1;
       pos = frag & mask;
       for (long slot; (slot = nodeTable[pos]) != EMPTY; pos = (pos + 1) & mask) {
@@ -930,7 +926,7 @@ public final class CircuitBuilder {
       nodeHead[key] = (id + 1) | (head & OVERFLOWED);
     } else {
       if (pos < 0) {
-        frag = unitHash(kind, lits, n) & fragMask;
+        frag = unitHash(kind, lits, n);
         int mask = nodeTable.length - 1;
         pos = frag & mask;
         while (nodeTable[pos] != EMPTY) {
@@ -955,12 +951,20 @@ public final class CircuitBuilder {
     return true;
   }
 
-  private static int unitHash(byte kind, int[] lits, int n) {
+  /** The overflow-table fragment of the threshold gate (sum, θ, direction). */
+  private int thresholdHash(int sum, long thetaL, BigInteger thetaB, boolean atMost) {
+    long h = mix(sum * 31L + (atMost ? 7 : 3));
+    h = h * 0x9E3779B97F4A7C15L + (thetaB != null ? thetaB.hashCode() : thetaL);
+    return (int) (mix(h + Circuit.K_THRESHOLD) >>> 32) & fragMask;
+  }
+
+  /** The overflow-table fragment of the unit-weight gate (kind, literals). */
+  private int unitHash(byte kind, int[] lits, int n) {
     long h = kind * 0x2545F4914F6CDD1DL;
     for (int i = 0; i < n; i++) {
       h = (h + lits[i]) * 0x9E3779B97F4A7C15L;
     }
-    return (int) (mix(h) >>> 32);
+    return (int) (mix(h) >>> 32) & fragMask;
   }
 
   private void insertNode(int pos, int frag, int id) {

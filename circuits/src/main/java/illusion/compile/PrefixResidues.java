@@ -2,6 +2,7 @@ package illusion.compile;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.primitives.Longs;
 import illusion.circuit.CircuitBuilder;
 import illusion.tc0.SumModulo;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -64,12 +65,12 @@ final class PrefixResidues {
     this.modulus = modulus;
     long[] wr = reduce(prefixWeights, modulus);
     long[] ur = reduce(lastWeights, modulus);
-    this.wLo = min(wr);
-    this.uLo = min(ur);
+    this.wLo = Longs.min(wr);
+    this.uLo = Longs.min(ur);
     this.w = shift(wr, wLo);
     this.u = shift(ur, uLo);
-    this.wSpan = max(w);
-    this.uSpan = max(u);
+    this.wSpan = Longs.max(w);
+    this.uSpan = Longs.max(u);
     this.wTerms = nonZeros(w);
     this.uTerms = nonZeros(u);
     this.constant = Math.floorMod(constant, (long) modulus);
@@ -192,15 +193,8 @@ final class PrefixResidues {
     return base == null ? b.sum(ws, lits) : b.extend(base, ws, lits);
   }
 
-  /** The one-hot residue of a sum with values in {@code [0, span]}. */
+  /** The one-hot residue of a sum with values in {@code [0, span]} (constants when span = 0). */
   private int[] residues(CircuitBuilder b, CircuitBuilder.Sum s, long span) {
-    if (span == 0) {
-      int[] out = new int[modulus];
-      for (int r = 0; r < modulus; r++) {
-        out[r] = b.constant(r == 0);
-      }
-      return out;
-    }
     return SumModulo.residues(b, s, 0, span, modulus);
   }
 
@@ -276,22 +270,6 @@ final class PrefixResidues {
       r[i] = v[i] - by;
     }
     return r;
-  }
-
-  private static long min(long[] v) {
-    long m = Long.MAX_VALUE;
-    for (long x : v) {
-      m = Math.min(m, x);
-    }
-    return m;
-  }
-
-  private static long max(long[] v) {
-    long m = Long.MIN_VALUE;
-    for (long x : v) {
-      m = Math.max(m, x);
-    }
-    return m;
   }
 
   private static int nonZeros(long[] v) {

@@ -1,5 +1,6 @@
 package illusion.compile;
 
+import com.google.common.primitives.Longs;
 import illusion.circuit.CircuitBuilder;
 import illusion.number.Dyadic;
 import illusion.number.Precision;
@@ -179,7 +180,7 @@ final class SelectiveCompiler implements LayerCompiler {
       }
     }
     long[] w = residueWeights(linear[o], m);
-    long span = Arrays.stream(w).max().getAsLong() - Arrays.stream(w).min().getAsLong();
+    long span = Longs.max(w) - Longs.min(w);
     long direct = (n - 1L) * span + m;
     return direct <= thermometerLevels(n - 1, o) ? m : 0;
   }
